@@ -1,0 +1,251 @@
+package org.deepcluster.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.deepcluster.core.Fixtures;
+import org.deepcluster.core.cluster.KMeans.Parameters;
+import org.deepcluster.core.data.Matrix;
+import org.deepcluster.core.metrics.ClusteringScores;
+import org.deepcluster.core.progress.CancelledException;
+import org.deepcluster.core.progress.Progress;
+import org.junit.jupiter.api.Test;
+
+class KMeansTest {
+
+    /** The 300 × 4 blobs of make_fixtures.py with scikit-learn's KMeans labels (n_init = 10). */
+    private static final List<Map<String, String>> BLOBS = Fixtures.readCsv("blobs.csv");
+
+    private static Matrix blobs() {
+        final double[][] rows = new double[BLOBS.size()][4];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                rows[i][j] = Double.parseDouble(BLOBS.get(i).get("x" + j));
+            }
+        }
+        return Matrix.of(rows);
+    }
+
+    private static Matrix uniform(final int n, final int d, final long seed) {
+        final Random random = new Random(seed);
+        final double[] values = new double[n * d];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble();
+        }
+        return Matrix.wrap(n, d, values);
+    }
+
+    @Test
+    void agreesWithScikitLearnOnBlobs() {
+        final Map<String, String> reference = Fixtures.readCsv("blobs_kmeans.csv").get(0);
+        final int k = Integer.parseInt(reference.get("k"));
+        final KMeansModel model = KMeans.fit(blobs(), Parameters.defaults(k), Progress.NONE);
+        final int[] sklearn = BLOBS.stream().mapToInt(r -> Integer.parseInt(r.get("sklearn_label"))).toArray();
+        assertTrue(ClusteringScores.adjustedRandIndex(sklearn, model.labels()) >= 0.99);
+        final double expected = Double.parseDouble(reference.get("inertia"));
+        assertEquals(expected, model.inertia(), 1e-6 * expected);
+        assertEquals(k, model.k());
+    }
+
+    @Test
+    void inertiaIsTheSumOfSquaredDistancesToTheAssignedCentroid() {
+        final Matrix data = blobs();
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(3), Progress.NONE);
+        final int[] labels = model.labels();
+        double sum = 0;
+        for (int i = 0; i < data.rows(); i++) {
+            sum += KMeans.squaredDistance(data.row(i), model.centroids().row(labels[i]));
+            assertEquals(labels[i], model.predict(data.row(i)), "labels are the nearest centroids");
+        }
+        assertEquals(sum, model.inertia(), 1e-9 * sum);
+        assertArrayEquals(labels, model.predict(data));
+        assertEquals(data.rows(), Arrays.stream(model.clusterSizes()).sum());
+    }
+
+    @Test
+    void clustersAreNumberedByFirstAppearance() {
+        final KMeansModel model = KMeans.fit(uniform(200, 3, 1), Parameters.defaults(6), Progress.NONE);
+        int next = 0;
+        for (final int label : model.labels()) {
+            assertTrue(label <= next, "a new cluster must take the next number");
+            if (label == next) {
+                next++;
+            }
+        }
+        assertEquals(6, next);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResult() {
+        final Matrix data = uniform(300, 5, 2);
+        final Parameters p = new Parameters(7, 3, 300, 1e-4, 123);
+        final KMeansModel a = KMeans.fit(data, p, Progress.NONE);
+        final KMeansModel b = KMeans.fit(data, p, Progress.NONE);
+        assertArrayEquals(a.labels(), b.labels());
+        assertEquals(a.centroids(), b.centroids());
+        assertEquals(a.inertia(), b.inertia());
+    }
+
+    @Test
+    void sameSeedGivesIdenticalResultOnAnotherThread() throws Exception {
+        // Smile's generator is thread-local: the result must not depend on which thread fits.
+        final Matrix data = uniform(300, 5, 2);
+        final Parameters p = new Parameters(7, 3, 300, 1e-4, 123);
+        final KMeansModel here = KMeans.fit(data, p, Progress.NONE);
+        final KMeansModel there = CompletableFuture.supplyAsync(() -> KMeans.fit(data, p, Progress.NONE)).get();
+        assertArrayEquals(here.labels(), there.labels());
+        assertEquals(here.centroids(), there.centroids());
+    }
+
+    @Test
+    void differentSeedsCanDiffer() {
+        // Uniform data has many local optima; with one restart, different seeds find different ones.
+        final Matrix data = uniform(200, 2, 3);
+        final Set<Double> inertias = new HashSet<>();
+        for (long seed = 0; seed < 10; seed++) {
+            inertias.add(KMeans.fit(data, new Parameters(10, 1, 300, 1e-4, seed), Progress.NONE).inertia());
+        }
+        assertTrue(inertias.size() > 1, "all seeds gave the same clustering");
+    }
+
+    @Test
+    void moreRestartsNeverHurt() {
+        final Matrix data = uniform(200, 2, 3);
+        final double one = KMeans.fit(data, new Parameters(10, 1, 300, 1e-4, 9), Progress.NONE).inertia();
+        final double ten = KMeans.fit(data, new Parameters(10, 10, 300, 1e-4, 9), Progress.NONE).inertia();
+        assertTrue(ten <= one, "the first restart is among the ten, so ten can only be better");
+    }
+
+    @Test
+    void kLargerThanRowsIsRejected() {
+        final Matrix data = uniform(3, 2, 4);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> KMeans.fit(data, Parameters.defaults(5), Progress.NONE));
+        assertEquals("k (5) is larger than the number of rows (3): lower k or provide more rows", e.getMessage());
+    }
+
+    @Test
+    void kEqualToRowsPutsEachRowInItsOwnCluster() {
+        final KMeansModel model = KMeans.fit(uniform(4, 2, 4), Parameters.defaults(4), Progress.NONE);
+        assertArrayEquals(new int[]{0, 1, 2, 3}, model.labels());
+        assertEquals(0.0, model.inertia());
+    }
+
+    @Test
+    void allIdenticalRows() {
+        final double[][] rows = new double[20][];
+        Arrays.fill(rows, new double[]{1.5, -2});
+        final Matrix data = Matrix.of(rows);
+        final KMeansModel one = KMeans.fit(data, Parameters.defaults(1), Progress.NONE);
+        assertArrayEquals(new double[]{1.5, -2}, one.centroids().row(0));
+        assertEquals(0.0, one.inertia());
+        assertArrayEquals(new int[]{20}, one.clusterSizes());
+        // Smile alone would return NaN centroids for the empty clusters; we say what is wrong instead.
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> KMeans.fit(data, Parameters.defaults(2), Progress.NONE));
+        assertEquals("k (2) is larger than the number of distinct rows (1): lower k to at most 1 or provide more "
+            + "varied rows", e.getMessage());
+    }
+
+    @Test
+    void asManyDistinctRowsAsClustersWorksWithDuplicates() {
+        final double[][] rows = new double[30][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[]{i % 3, i % 3 == 0 ? -0.0 : 0.0}; // -0.0 and 0.0 are the same point
+        }
+        final KMeansModel model = KMeans.fit(Matrix.of(rows), Parameters.defaults(3), Progress.NONE);
+        assertEquals(0.0, model.inertia());
+        assertArrayEquals(new int[]{10, 10, 10}, model.clusterSizes());
+        assertThrows(IllegalArgumentException.class,
+            () -> KMeans.fit(Matrix.of(rows), Parameters.defaults(4), Progress.NONE));
+    }
+
+    @Test
+    void kOneGivesTheMean() {
+        final Matrix data = Matrix.of(new double[][]{{0, 0}, {2, 0}, {4, 3}});
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(1), Progress.NONE);
+        assertArrayEquals(new double[]{2, 1}, model.centroids().row(0), 1e-12);
+        assertEquals(4 + 1 + 0 + 1 + 4 + 4, model.inertia(), 1e-12);
+        assertArrayEquals(new int[]{0, 0, 0}, model.labels());
+    }
+
+    @Test
+    void cancellationStopsTheFit() {
+        final Matrix data = blobs();
+        final List<Double> reported = new ArrayList<>();
+        final Progress cancelAfterTwo = new Progress() {
+            private int checks;
+
+            @Override
+            public void report(final double fraction, final String message) {
+                reported.add(fraction);
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (++checks > 2) {
+                    throw new CancelledException();
+                }
+            }
+        };
+        assertThrows(CancelledException.class, () -> KMeans.fit(data, Parameters.defaults(3), cancelAfterTwo));
+        assertEquals(2, reported.size(), "two restarts ran before the cancellation");
+    }
+
+    @Test
+    void progressGoesFromZeroToOne() {
+        final List<Double> reported = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+        KMeans.fit(blobs(), new Parameters(3, 4, 100, 1e-4, 1), new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                reported.add(fraction);
+                messages.add(message);
+            }
+
+            @Override
+            public void checkCancelled() {
+                // never
+            }
+        });
+        assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), reported);
+        assertEquals("k-means restart 1 of 4", messages.get(0));
+    }
+
+    @Test
+    void badDataIsRejectedWithClearMessages() {
+        final Parameters p = Parameters.defaults(2);
+        assertEquals("the data has no rows: k-means needs at least k (2) rows", assertThrows(
+            IllegalArgumentException.class, () -> KMeans.fit(Matrix.of(new double[0][]), p, Progress.NONE)).getMessage());
+        assertEquals("the data has no columns: select at least one numeric column", assertThrows(
+            IllegalArgumentException.class, () -> KMeans.fit(Matrix.of(new double[5][0]), p, Progress.NONE)).getMessage());
+        final Matrix withNaN = Matrix.of(new double[][]{{1, 2}, {3, Double.NaN}, {5, 6}});
+        assertEquals("the data contains NaN at row 1, column 1: only finite values are allowed", assertThrows(
+            IllegalArgumentException.class, () -> KMeans.fit(withNaN, p, Progress.NONE)).getMessage());
+        assertThrows(IllegalArgumentException.class,
+            () -> KMeans.fit(uniform(10, 2, 1), Parameters.defaults(0), Progress.NONE));
+    }
+
+    @Test
+    void maxIterationsOfOneStillGivesAConsistentModel() {
+        final Matrix data = uniform(100, 3, 5);
+        final KMeansModel model = KMeans.fit(data, new Parameters(5, 1, 1, 0, 1), Progress.NONE);
+        final int[] labels = model.labels();
+        for (int i = 0; i < data.rows(); i++) {
+            assertEquals(labels[i], model.predict(data.row(i)));
+        }
+        assertFalse(Double.isNaN(model.inertia()));
+    }
+}
