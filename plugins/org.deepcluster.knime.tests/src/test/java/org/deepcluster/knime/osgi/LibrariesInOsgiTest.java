@@ -1,0 +1,83 @@
+package org.deepcluster.knime.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.deepcluster.core.backend.Nd4jBackend;
+import org.deepcluster.knime.util.NumericColumns;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Runs ND4J and Smile code from the node bundle inside Equinox, the way KNIME loads it: library bundle plus
+ * linux-x86_64 native fragment, and a <b>hostile thread context class loader</b>. tycho-surefire's own context
+ * loader sees every bundle, which would hide the ND4J backend-discovery problem that breaks inside KNIME; so the
+ * context loader is set to null before ND4J is first touched.
+ */
+public class LibrariesInOsgiTest {
+
+    private static ClassLoader previous;
+
+    @BeforeAll
+    static void hostileContextClassLoader() {
+        previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(null);
+    }
+
+    @AfterAll
+    static void restore() {
+        Thread.currentThread().setContextClassLoader(previous);
+    }
+
+    @Test
+    public void runsInsideOsgiWithTheNativeFragment() {
+        final Bundle nodes = FrameworkUtil.getBundle(NumericColumns.class);
+        assertNotNull(nodes, "the node bundle must be loaded by OSGi, not from a flat class path");
+        assertEquals("org.deepcluster.knime", nodes.getSymbolicName());
+        final Bundle libs = FrameworkUtil.getBundle(Nd4j.class);
+        assertNotNull(libs);
+        assertEquals("org.deepcluster.libs", libs.getSymbolicName());
+        boolean fragmentResolved = false;
+        for (final Bundle b : libs.getBundleContext().getBundles()) {
+            if (b.getSymbolicName().equals("org.deepcluster.libs.linux.x86_64")) {
+                fragmentResolved = b.getState() == Bundle.RESOLVED;
+            }
+            assertTrue(!b.getSymbolicName().startsWith("org.deepcluster.") || b.getState() >= Bundle.RESOLVED,
+                b.getSymbolicName() + " is not resolved");
+        }
+        assertTrue(fragmentResolved, "the linux-x86_64 native fragment must be resolved and attached");
+    }
+
+    @Test
+    public void nd4jComputesWithAHostileContextClassLoader() {
+        final String backend = Nd4jBackend.ensureInitialised();
+        assertTrue(backend.startsWith("CpuBackend"), backend);
+        final INDArray a = Nd4j.create(new float[]{1, 2, 3, 4}, new long[]{2, 2});
+        final INDArray product = a.mmul(a);
+        assertEquals(7f, product.getFloat(0, 0), 1e-6);
+        assertEquals(22f, product.getFloat(1, 1), 1e-6);
+    }
+
+    @Test
+    public void smileNativeAlgorithmsLoadOpenBlasAndArpackFromTheFragment() {
+        final Random random = new Random(1);
+        final double[][] x = new double[300][];
+        for (int i = 0; i < x.length; i++) {
+            final double centre = (i % 3) * 10;
+            x[i] = new double[]{centre + random.nextGaussian(), centre + random.nextGaussian()};
+        }
+        // Gaussian mixture uses OpenBLAS, spectral clustering uses ARPACK: both natives come from the fragment.
+        final var mixture = smile.stat.distribution.MultivariateGaussianMixture.fit(3, x);
+        assertEquals(3, mixture.components.length);
+        final var spectral = smile.clustering.SpectralClustering.fit(x, 3, 1.0);
+        assertEquals(3, spectral.k);
+    }
+}

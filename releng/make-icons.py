@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Draws the 16x16 node and category icons (PNG). Run with a Python that has Pillow; the PNGs are committed."""
+import os
+from PIL import Image, ImageDraw
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SRC = os.path.join(ROOT, "plugins", "org.deepcluster.knime", "src", "main", "java", "org", "deepcluster", "knime", "node")
+BLUE, ORANGE, GREEN, GREY = (31, 119, 180, 255), (255, 127, 14, 255), (44, 160, 44, 255), (90, 90, 90, 255)
+
+
+def dots(draw, pts, colour):
+    for x, y in pts:
+        draw.ellipse([x - 1.5, y - 1.5, x + 1.5, y + 1.5], fill=colour)
+
+
+def clusters():
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    dots(d, [(3, 4), (5, 2), (5, 6)], BLUE)
+    dots(d, [(11, 4), (13, 6), (10, 7)], ORANGE)
+    dots(d, [(6, 12), (9, 13), (7, 14)], GREEN)
+    return img
+
+
+def scorer():
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for i, (h, c) in enumerate([(6, BLUE), (10, ORANGE), (13, GREEN)]):
+        x = 2 + i * 5
+        d.rectangle([x, 15 - h, x + 3, 15], fill=c)
+    d.line([(0, 15), (15, 15)], fill=GREY)
+    return img
+
+
+def save(img, *path):
+    out = os.path.join(*path)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    img.save(out)
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    save(clusters(), SRC, "clusterer", "clusterer.png")
+    save(scorer(), SRC, "scorer", "scorer.png")
+    save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")
+    save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-cluster.png")
+    save(scorer(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-evaluate.png")
