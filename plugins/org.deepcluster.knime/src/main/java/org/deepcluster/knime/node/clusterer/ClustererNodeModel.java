@@ -83,12 +83,25 @@ final class ClustererNodeModel extends NodeModel {
             appendClusters(table, clusteredSpec(in), data.matrixRowOfTableRow(), model.labels(),
                 exec.createSubProgress(0.1), exec);
         final BufferedDataTable centres = centres(centresSpec(in, columns), model, exec);
-        if (data.skippedRows() > 0) {
-            setWarningMessage(data.skippedRows() + " of " + table.size()
-                + " rows were skipped because of missing, NaN or infinite values (first: row '"
-                + data.firstSkippedRowKey() + "'); their cluster is missing.");
-        }
+        setWarningMessage(warning(data, table.size(), model.clusterSizes()));
         return new BufferedDataTable[]{clustered, centres};
+    }
+
+    /** @return the warning for skipped rows and empty clusters, or null if there is nothing to warn about */
+    private static String warning(final NumericTable data, final long rows, final int[] clusterSizes) {
+        final StringBuilder warning = new StringBuilder();
+        if (data.skippedRows() > 0) {
+            warning.append(data.skippedRows()).append(" of ").append(rows)
+                .append(" rows were skipped because of missing, NaN or infinite values (first: row '")
+                .append(data.firstSkippedRowKey()).append("'); their cluster is missing.");
+        }
+        for (int c = 0; c < clusterSizes.length; c++) {
+            if (clusterSizes[c] == 0) {
+                warning.append(warning.length() > 0 ? " " : "").append(clusterName(c))
+                    .append(" is empty: the data may have fewer natural clusters than k.");
+            }
+        }
+        return warning.length() == 0 ? null : warning.toString();
     }
 
     private int[] featureColumns(final DataTableSpec in) throws InvalidSettingsException {
