@@ -1,0 +1,8 @@
+package org.knime.core.data;
+
+/** A value that can be read as a long. */
+public interface LongValue extends DataValue {
+
+    /** @return the value as long */
+    long getLongValue();
+}

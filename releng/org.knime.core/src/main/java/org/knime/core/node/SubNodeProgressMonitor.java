@@ -1,0 +1,119 @@
+package org.knime.core.node;
+
+import org.knime.core.node.workflow.NodeProgressListener;
+
+/**
+ * Maps the progress [0, 1] of a sub task onto a share of its parent's progress: each increase of the sub progress
+ * adds {@code share * increase} to the parent. Cancellation is checked on the parent (unless non-cancelable);
+ * messages are forwarded unless silent.
+ */
+final class SubNodeProgressMonitor implements NodeProgressMonitor {
+
+    private final NodeProgressMonitor m_parent;
+
+    private final double m_share;
+
+    private final boolean m_silent;
+
+    private final boolean m_cancelable;
+
+    private double m_last;
+
+    private String m_message;
+
+    SubNodeProgressMonitor(final NodeProgressMonitor parent, final double share, final boolean silent,
+        final boolean cancelable) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("Sub progress share must be in [0, 1]: " + share);
+        }
+        m_parent = parent;
+        m_share = share;
+        m_silent = silent;
+        m_cancelable = cancelable;
+    }
+
+    @Override
+    public void checkCanceled() throws CanceledExecutionException {
+        if (m_cancelable) {
+            m_parent.checkCanceled();
+        }
+    }
+
+    @Override
+    public void setProgress(final double progress) {
+        advance(progress);
+    }
+
+    /** Adds this monitor's increase to the parent; returns the new parent progress. */
+    private double advance(final double progress) {
+        synchronized (m_parent) {
+            if (!(progress >= 0 && progress <= 1)) {
+                Double p = m_parent.getProgress();
+                return p == null ? 0 : p;
+            }
+            double delta = (progress - m_last) * m_share;
+            m_last = progress;
+            Double current = m_parent.getProgress();
+            double next = Math.min(1, Math.max(0, (current == null ? 0 : current) + delta));
+            m_parent.setProgress(next);
+            return next;
+        }
+    }
+
+    @Override
+    public synchronized Double getProgress() {
+        return m_last;
+    }
+
+    @Override
+    public void setProgress(final double progress, final String message) {
+        double p = advance(progress);
+        if (!m_silent) {
+            m_message = message;
+            m_parent.setProgress(p, message);
+        }
+    }
+
+    @Override
+    public void setMessage(final String message) {
+        if (!m_silent) {
+            m_message = message;
+            m_parent.setMessage(message);
+        }
+    }
+
+    @Override
+    public void setProgress(final String message) {
+        setMessage(message);
+    }
+
+    @Override
+    public String getMessage() {
+        return m_message;
+    }
+
+    @Override
+    public void setExecuteCanceled() {
+        m_parent.setExecuteCanceled();
+    }
+
+    @Override
+    public void reset() {
+        throw new IllegalStateException("A sub progress monitor cannot be reset.");
+    }
+
+    @Override
+    public void addProgressListener(final NodeProgressListener l) {
+        throw new IllegalStateException("Listeners belong to the top-level progress monitor.");
+    }
+
+    @Override
+    public void removeProgressListener(final NodeProgressListener l) {
+        throw new IllegalStateException("Listeners belong to the top-level progress monitor.");
+    }
+
+    @Override
+    public void removeAllProgressListener() {
+        throw new IllegalStateException("Listeners belong to the top-level progress monitor.");
+    }
+}
