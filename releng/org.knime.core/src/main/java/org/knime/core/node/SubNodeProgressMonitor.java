@@ -41,23 +41,21 @@ final class SubNodeProgressMonitor implements NodeProgressMonitor {
 
     @Override
     public void setProgress(final double progress) {
-        advance(progress);
+        synchronized (m_parent) {
+            m_parent.setProgress(advance(progress));
+        }
     }
 
-    /** Adds this monitor's increase to the parent; returns the new parent progress. */
+    /** Records this monitor's new progress and returns the parent's progress increased by its share. */
     private double advance(final double progress) {
-        synchronized (m_parent) {
-            if (!(progress >= 0 && progress <= 1)) {
-                Double p = m_parent.getProgress();
-                return p == null ? 0 : p;
-            }
-            double delta = (progress - m_last) * m_share;
-            m_last = progress;
-            Double current = m_parent.getProgress();
-            double next = Math.min(1, Math.max(0, (current == null ? 0 : current) + delta));
-            m_parent.setProgress(next);
-            return next;
+        Double current = m_parent.getProgress();
+        double parentProgress = current == null ? 0 : current;
+        if (!(progress >= 0 && progress <= 1)) {
+            return parentProgress; // ignored, like the top-level monitor does
         }
+        double delta = (progress - m_last) * m_share;
+        m_last = progress;
+        return Math.min(1, Math.max(0, parentProgress + delta));
     }
 
     @Override
@@ -67,10 +65,14 @@ final class SubNodeProgressMonitor implements NodeProgressMonitor {
 
     @Override
     public void setProgress(final double progress, final String message) {
-        double p = advance(progress);
-        if (!m_silent) {
-            m_message = message;
-            m_parent.setProgress(p, message);
+        synchronized (m_parent) {
+            double p = advance(progress);
+            if (m_silent) {
+                m_parent.setProgress(p);
+            } else {
+                m_message = message;
+                m_parent.setProgress(p, message);
+            }
         }
     }
 

@@ -493,7 +493,7 @@ public abstract class VariableType<T> {
 
     /** @return the types values of this type can be read as (itself and String by default) */
     public Set<VariableType<?>> getConvertibleTypes() {
-        return Set.of(this, StringType.INSTANCE);
+        return this == StringType.INSTANCE ? Set.of(this) : Set.of(this, StringType.INSTANCE);
     }
 
     /**
