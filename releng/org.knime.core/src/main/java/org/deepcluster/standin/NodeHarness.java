@@ -125,7 +125,9 @@ public final class NodeHarness<M extends NodeModel> {
         return m_model;
     }
 
-    /** @return the factory (null if created with {@link #forModel}) */
+    /**
+     * @return the factory (null if created with {@link #forModel})
+     */
     public NodeFactory<M> factory() {
         return m_factory;
     }

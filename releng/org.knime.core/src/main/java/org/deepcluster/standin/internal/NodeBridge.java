@@ -25,25 +25,49 @@ import org.knime.core.node.workflow.FlowVariable;
 /** The framework side of org.knime.core.node: what KNIME's Node class does with a NodeModel. */
 public interface NodeBridge {
 
-    /** @param monitor the top-level monitor @return a new execution context */
+    /**
+     * @param monitor the top-level monitor
+     * @return a new execution context
+     */
     ExecutionContext createExecutionContext(NodeProgressMonitor monitor);
 
-    /** @param table a checked table @param size its row count @return it as buffered table */
+    /**
+     * @param table a checked table
+     * @param size its row count
+     * @return it as buffered table
+     */
     BufferedDataTable bufferedTable(DataTable table, long size);
 
-    /** @param m model @return its input port types */
+    /**
+     * @param m model
+     * @return its input port types
+     */
     PortType[] inPortTypes(NodeModel m);
 
-    /** @param m model @return its output port types */
+    /**
+     * @param m model
+     * @return its output port types
+     */
     PortType[] outPortTypes(NodeModel m);
 
-    /** @param m model @param s receives settings */
+    /**
+     * @param m model
+     * @param s receives settings
+     */
     void saveSettingsTo(NodeModel m, NodeSettingsWO s);
 
-    /** @param m model @param s settings @throws InvalidSettingsException if invalid */
+    /**
+     * @param m model
+     * @param s settings
+     * @throws InvalidSettingsException if invalid
+     */
     void validateSettings(NodeModel m, NodeSettingsRO s) throws InvalidSettingsException;
 
-    /** @param m model @param s settings @throws InvalidSettingsException if invalid */
+    /**
+     * @param m model
+     * @param s settings
+     * @throws InvalidSettingsException if invalid
+     */
     void loadValidatedSettingsFrom(NodeModel m, NodeSettingsRO s) throws InvalidSettingsException;
 
     /**
@@ -76,28 +100,49 @@ public interface NodeBridge {
      */
     void loadInternals(NodeModel m, File dir, ExecutionMonitor exec) throws IOException, CanceledExecutionException;
 
-    /** @param m model @return its warning or null */
+    /**
+     * @param m model
+     * @return its warning or null
+     */
     String warningMessage(NodeModel m);
 
-    /** @param m model @param message warning to set (null clears) */
+    /**
+     * @param m model
+     * @param message warning to set (null clears)
+     */
     void setWarningMessage(NodeModel m, String message);
 
-    /** @param m model @param variables incoming flow variables */
+    /**
+     * @param m model
+     * @param variables incoming flow variables
+     */
     void setInputVariables(NodeModel m, List<FlowVariable> variables);
 
-    /** @param m model @return variables pushed by the model, in push order */
+    /**
+     * @param m model
+     * @return variables pushed by the model, in push order
+     */
     List<FlowVariable> pushedVariables(NodeModel m);
 
     /** @param m model */
     void clearPushedVariables(NodeModel m);
 
-    /** @param f factory @return number of views */
+    /**
+     * @param f factory
+     * @return number of views
+     */
     int nrNodeViews(NodeFactory<?> f);
 
-    /** @param f factory @return whether it has a dialog */
+    /**
+     * @param f factory
+     * @return whether it has a dialog
+     */
     boolean hasDialog(NodeFactory<?> f);
 
-    /** @param f factory @return its dialog */
+    /**
+     * @param f factory
+     * @return its dialog
+     */
     NodeDialogPane createNodeDialogPane(NodeFactory<?> f);
 
     /**

@@ -54,7 +54,7 @@ public abstract class NodeFactory<T extends NodeModel> {
         ScopeStart,
         /** Scope end. */
         ScopeEnd,
-        /** Quick form. @deprecated as in KNIME */
+        /** Quick form (deprecated in KNIME). */
         @Deprecated
         QuickForm,
         /** Configuration. */
@@ -88,7 +88,9 @@ public abstract class NodeFactory<T extends NodeModel> {
         this(false);
     }
 
-    /** @param lazyInitialization if true, call {@link #init()} yourself before using the description */
+    /**
+     * @param lazyInitialization if true, call {@link #init()} yourself before using the description
+     */
     protected NodeFactory(final boolean lazyInitialization) {
         m_lazilyInitialized = lazyInitialization;
         if (!lazyInitialization) {
@@ -235,7 +237,9 @@ public abstract class NodeFactory<T extends NodeModel> {
         return null;
     }
 
-    /** @return whether the description says {@code deprecated="true"} */
+    /**
+     * @return whether the description says {@code deprecated="true"}
+     */
     public final boolean isDeprecated() {
         return description().deprecated();
     }

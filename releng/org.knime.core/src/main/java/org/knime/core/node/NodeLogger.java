@@ -135,7 +135,10 @@ public final class NodeLogger {
         log(LEVEL.DEBUG, "DEBUG", o, null);
     }
 
-    /** @param o message @param t cause */
+    /**
+     * @param o message
+     * @param t cause
+     */
     public void debug(final Object o, final Throwable t) {
         log(LEVEL.DEBUG, "DEBUG", o, t);
     }
@@ -152,7 +155,10 @@ public final class NodeLogger {
         log(LEVEL.INFO, "INFO", o, null);
     }
 
-    /** @param o message @param t cause */
+    /**
+     * @param o message
+     * @param t cause
+     */
     public void info(final Object o, final Throwable t) {
         log(LEVEL.INFO, "INFO", o, t);
     }
@@ -169,7 +175,10 @@ public final class NodeLogger {
         log(LEVEL.WARN, "WARN", o, null);
     }
 
-    /** @param o message @param t cause */
+    /**
+     * @param o message
+     * @param t cause
+     */
     public void warn(final Object o, final Throwable t) {
         log(LEVEL.WARN, "WARN", o, t);
     }
@@ -186,7 +195,10 @@ public final class NodeLogger {
         log(LEVEL.ERROR, "ERROR", o, null);
     }
 
-    /** @param o message @param t cause */
+    /**
+     * @param o message
+     * @param t cause
+     */
     public void error(final Object o, final Throwable t) {
         log(LEVEL.ERROR, "ERROR", o, t);
     }
@@ -203,7 +215,10 @@ public final class NodeLogger {
         log(LEVEL.FATAL, "FATAL", o, null);
     }
 
-    /** @param o message @param t cause */
+    /**
+     * @param o message
+     * @param t cause
+     */
     public void fatal(final Object o, final Throwable t) {
         log(LEVEL.FATAL, "FATAL", o, t);
     }
@@ -213,31 +228,46 @@ public final class NodeLogger {
         log(LEVEL.ERROR, "CODING PROBLEM", o, null);
     }
 
-    /** @param o a programming error's description @param t cause */
+    /**
+     * @param o a programming error's description
+     * @param t cause
+     */
     public void coding(final Object o, final Throwable t) {
         log(LEVEL.ERROR, "CODING PROBLEM", o, t);
     }
 
-    /** @param format a String.format pattern @param args its arguments */
+    /**
+     * @param format a String.format pattern
+     * @param args its arguments
+     */
     public void debugWithFormat(final String format, final Object... args) {
         if (isDebugEnabled()) {
             debug(String.format(format, args));
         }
     }
 
-    /** @param format a String.format pattern @param args its arguments */
+    /**
+     * @param format a String.format pattern
+     * @param args its arguments
+     */
     public void infoWithFormat(final String format, final Object... args) {
         if (isInfoEnabled()) {
             info(String.format(format, args));
         }
     }
 
-    /** @param format a String.format pattern @param args its arguments */
+    /**
+     * @param format a String.format pattern
+     * @param args its arguments
+     */
     public void warnWithFormat(final String format, final Object... args) {
         warn(String.format(format, args));
     }
 
-    /** @param format a String.format pattern @param args its arguments */
+    /**
+     * @param format a String.format pattern
+     * @param args its arguments
+     */
     public void errorWithFormat(final String format, final Object... args) {
         error(String.format(format, args));
     }

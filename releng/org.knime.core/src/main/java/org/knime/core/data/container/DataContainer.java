@@ -92,7 +92,9 @@ public class DataContainer {
         }
     }
 
-    /** @return whether {@link #close()} was called */
+    /**
+     * @return whether {@link #close()} was called
+     */
     public boolean isClosed() {
         return m_table != null;
     }

@@ -57,7 +57,9 @@ public abstract class SettingsModel {
      */
     protected abstract <T extends SettingsModel> T createClone();
 
-    /** @return the model type written as {@code SettingsModelID}, e.g. "SMID_integer" */
+    /**
+     * @return the model type written as {@code SettingsModelID}, e.g. "SMID_integer"
+     */
     protected abstract String getModelTypeID();
 
     /** @return the config key of the value */

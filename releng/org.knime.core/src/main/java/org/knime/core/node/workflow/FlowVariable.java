@@ -88,7 +88,9 @@ public final class FlowVariable extends FlowObject {
         return m_name;
     }
 
-    /** @return the pre-4.1 kind @deprecated use {@link #getVariableType()} */
+    /**
+     * @return the pre-4.1 kind @deprecated use {@link #getVariableType()}
+     */
     @Deprecated
     public Type getType() {
         return m_value.getType().legacyType();

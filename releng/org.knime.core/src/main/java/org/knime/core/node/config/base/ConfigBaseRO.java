@@ -34,105 +34,231 @@ public interface ConfigBaseRO extends Iterable<String> {
     /** @return the key of this config */
     String getKey();
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     int getInt(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     double getDouble(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     char getChar(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     short getShort(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     long getLong(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     byte getByte(String key) throws InvalidSettingsException;
 
-    /** @param key the key @return the value (may be null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the value (may be null)
+     * @throws InvalidSettingsException if missing
+     */
     String getString(String key) throws InvalidSettingsException;
 
     /** @return the keys in insertion order */
     Set<String> keySet();
 
-    /** @param key the key @return whether an entry of any type exists */
+    /**
+     * @param key the key
+     * @return whether an entry of any type exists
+     */
     boolean containsKey(String key);
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     boolean getBoolean(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     int getInt(String key, int def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     int[] getIntArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     int[] getIntArray(String key, int... def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     double getDouble(String key, double def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     double[] getDoubleArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     double[] getDoubleArray(String key, double... def);
 
-    /** @param key the key @return the value @throws InvalidSettingsException if missing or of another type */
+    /**
+     * @param key the key
+     * @return the value
+     * @throws InvalidSettingsException if missing or of another type
+     */
     float getFloat(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     float getFloat(String key, float def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     float[] getFloatArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     float[] getFloatArray(String key, float... def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     char getChar(String key, char def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     byte getByte(String key, byte def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     short getShort(String key, short def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     long[] getLongArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     long[] getLongArray(String key, long... def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     long getLong(String key, long def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     boolean getBoolean(String key, boolean def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     boolean[] getBooleanArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     boolean[] getBooleanArray(String key, boolean... def);
 
-    /** @param key the key @param def default @return the value or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the value or def
+     */
     String getString(String key, String def);
 
-    /** @param key the key @return the array (null if saved as null) @throws InvalidSettingsException if missing */
+    /**
+     * @param key the key
+     * @return the array (null if saved as null)
+     * @throws InvalidSettingsException if missing
+     */
     String[] getStringArray(String key) throws InvalidSettingsException;
 
-    /** @param key the key @param def default @return the array or def */
+    /**
+     * @param key the key
+     * @param def default
+     * @return the array or def
+     */
     String[] getStringArray(String key, String... def);
 
     @Override
     Iterator<String> iterator();
 
-    /** @param key the key @return the transient string or null */
+    /**
+     * @param key the key
+     * @return the transient string or null
+     */
     String getTransientString(String key);
 }
