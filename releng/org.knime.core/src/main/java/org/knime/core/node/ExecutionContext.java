@@ -205,7 +205,7 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a context for a sub task
      */
     public ExecutionContext createSubExecutionContext(final double maxProg) {
-        return new ExecutionContext(new SubNodeProgressMonitor(getProgressMonitor(), maxProg, false, true));
+        return new ExecutionContext(new SubNodeProgressMonitor(getProgressMonitor(), maxProg, false));
     }
 
     /**
@@ -213,7 +213,7 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a context for a sub task whose messages are dropped
      */
     public ExecutionContext createSilentSubExecutionContext(final double maxProg) {
-        return new ExecutionContext(new SubNodeProgressMonitor(getProgressMonitor(), maxProg, true, true));
+        return new ExecutionContext(new SubNodeProgressMonitor(getProgressMonitor(), maxProg, true));
     }
 
     private static List<DataRow> rowsOf(final BufferedDataTable t) {

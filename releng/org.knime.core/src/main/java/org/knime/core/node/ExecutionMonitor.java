@@ -73,7 +73,7 @@ public class ExecutionMonitor {
      * @return the sub monitor
      */
     public ExecutionMonitor createSubProgress(final double maxProg) {
-        return new ExecutionMonitor(new SubNodeProgressMonitor(m_progress, maxProg, false, true));
+        return new ExecutionMonitor(new SubNodeProgressMonitor(m_progress, maxProg, false));
     }
 
     /**
@@ -81,11 +81,14 @@ public class ExecutionMonitor {
      * @return a sub monitor whose messages are dropped
      */
     public ExecutionMonitor createSilentSubProgress(final double maxProg) {
-        return new ExecutionMonitor(new SubNodeProgressMonitor(m_progress, maxProg, true, true));
+        return new ExecutionMonitor(new SubNodeProgressMonitor(m_progress, maxProg, true));
     }
 
-    /** @return a monitor that reports no progress and is never canceled */
+    /**
+     * @return a monitor that reports to this one but whose {@link #checkCanceled()} never throws (for short actions
+     *         with side effects that must complete)
+     */
     public ExecutionMonitor createNonCancelableSubProgress() {
-        return new ExecutionMonitor(new SubNodeProgressMonitor(m_progress, 0, true, false));
+        return new ExecutionMonitor(new NonCancelableProgressMonitor(m_progress));
     }
 }

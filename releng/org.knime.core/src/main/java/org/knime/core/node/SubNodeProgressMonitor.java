@@ -4,8 +4,8 @@ import org.knime.core.node.workflow.NodeProgressListener;
 
 /**
  * Maps the progress [0, 1] of a sub task onto a share of its parent's progress: each increase of the sub progress
- * adds {@code share * increase} to the parent. Cancellation is checked on the parent (unless non-cancelable);
- * messages are forwarded unless silent.
+ * adds {@code share * increase} to the parent. Cancellation is checked on the parent; messages are forwarded unless
+ * silent.
  */
 final class SubNodeProgressMonitor implements NodeProgressMonitor {
 
@@ -15,28 +15,22 @@ final class SubNodeProgressMonitor implements NodeProgressMonitor {
 
     private final boolean m_silent;
 
-    private final boolean m_cancelable;
-
     private double m_last;
 
     private String m_message;
 
-    SubNodeProgressMonitor(final NodeProgressMonitor parent, final double share, final boolean silent,
-        final boolean cancelable) {
+    SubNodeProgressMonitor(final NodeProgressMonitor parent, final double share, final boolean silent) {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("Sub progress share must be in [0, 1]: " + share);
         }
         m_parent = parent;
         m_share = share;
         m_silent = silent;
-        m_cancelable = cancelable;
     }
 
     @Override
     public void checkCanceled() throws CanceledExecutionException {
-        if (m_cancelable) {
-            m_parent.checkCanceled();
-        }
+        m_parent.checkCanceled();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.deepcluster.standin.test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,9 @@ class CancellationTest {
         exec.getProgressMonitor().setExecuteCanceled();
         assertThrows(CanceledExecutionException.class, exec::checkCanceled);
         assertThrows(CanceledExecutionException.class, silent::checkCanceled);
-        exec.createNonCancelableSubProgress().setProgress(0.1); // no exception, no progress
+        ExecutionMonitor nonCancelable = exec.createNonCancelableSubProgress();
+        assertDoesNotThrow(nonCancelable::checkCanceled);
+        nonCancelable.setProgress(0.95, "finishing");
+        assertEquals(0.95, exec.getProgressMonitor().getProgress(), "reports straight to its parent");
     }
 }
