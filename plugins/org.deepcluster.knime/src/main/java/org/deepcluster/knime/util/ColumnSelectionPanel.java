@@ -4,7 +4,6 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GridLayout;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import javax.swing.BorderFactory;
@@ -96,7 +95,7 @@ public final class ColumnSelectionPanel extends JPanel {
      * @param useAllNumeric whether "all numeric columns" is selected
      * @param includedNames the manually included columns
      */
-    public void load(final DataTableSpec spec, final boolean useAllNumeric, final Collection<String> includedNames) {
+    public void load(final DataTableSpec spec, final boolean useAllNumeric, final List<String> includedNames) {
         available.clear();
         included.clear();
         final List<String> numeric = NumericColumns.allNumeric(spec);

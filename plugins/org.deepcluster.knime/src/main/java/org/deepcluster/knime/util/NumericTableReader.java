@@ -52,8 +52,8 @@ public final class NumericTableReader {
         long index = 0;
         for (final DataRow row : table) {
             if (index % CHECK_EVERY == 0) {
-                monitor.checkCanceled();
                 monitor.setProgress(size == 0 ? 1 : index / (double)size, "Reading row " + index + " of " + size);
+                monitor.checkCanceled();
             }
             final int bad = firstBadColumn(row, columns);
             if (bad >= 0) {
@@ -77,6 +77,7 @@ public final class NumericTableReader {
             }
             index++;
         }
+        monitor.checkCanceled();
         final double[] compact = used * d == values.length ? values : java.util.Arrays.copyOf(values, used * d);
         monitor.setProgress(1, "Read " + size + " rows");
         return new NumericTable(Matrix.wrap(used, d, compact), matrixRow, skipped, firstSkipped);

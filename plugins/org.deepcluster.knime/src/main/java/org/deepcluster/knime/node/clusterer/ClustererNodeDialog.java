@@ -1,7 +1,5 @@
 package org.deepcluster.knime.node.clusterer;
 
-import java.util.HashSet;
-
 import javax.swing.JComboBox;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
@@ -53,7 +51,7 @@ final class ClustererNodeDialog extends NodeDialogPane {
             throw new NotConfigurableException("Connect a table with numeric columns to the input port first.");
         }
         final ClustererSettings s = ClustererSettings.loadForDialog(settings);
-        columns.load(spec, s.allNumericColumns, new HashSet<>(s.includedColumnList()));
+        columns.load(spec, s.allNumericColumns, s.includedColumnList());
         algorithm.setSelectedItem(s.algorithm);
         k.setValue(s.k);
         restarts.setValue(s.restarts);

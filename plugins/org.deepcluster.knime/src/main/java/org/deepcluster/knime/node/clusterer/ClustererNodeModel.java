@@ -163,8 +163,8 @@ final class ClustererNodeModel extends NodeModel {
         int index = 0;
         for (final DataRow row : table) {
             if (index % 1024 == 0) {
-                monitor.checkCanceled();
                 monitor.setProgress(index / (double)size, "Writing row " + index + " of " + size);
+                monitor.checkCanceled();
             }
             final int matrixRow = matrixRowOfTableRow[index];
             final DataCell cluster =

@@ -83,8 +83,8 @@ final class ClusteringScorerNodeModel extends NodeModel {
         long index = 0;
         for (final DataRow row : table) {
             if (index++ % 1024 == 0) {
-                exec.checkCanceled();
                 exec.setProgress(0.9 * index / size, "Reading row " + index + " of " + size);
+                exec.checkCanceled();
             }
             final DataCell ref = row.getCell(columns[0]);
             final DataCell cluster = row.getCell(columns[1]);
@@ -103,6 +103,7 @@ final class ClusteringScorerNodeModel extends NodeModel {
             reference.add(ref.toString());
             clusters.add(cluster.toString());
         }
+        exec.checkCanceled();
         if (reference.isEmpty()) {
             throw new InvalidSettingsException(size == 0 ? "The input table is empty: there is nothing to score."
                 : "All " + size + " rows have a missing reference or cluster value: there is nothing to score.");
