@@ -11,7 +11,14 @@ import os, sys, zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 HOST = "org.deepcluster.libs"
-FRAGMENT = "org.deepcluster.libs.linux.x86_64"
+# Native fragments: bundle name -> OSGi platform filter. Only linux.x86_64 is built by default; the others with
+# the Maven profile all-platforms. A fragment whose lib/ folder was not built is skipped by --check.
+FRAGMENTS = {
+    "org.deepcluster.libs.linux.x86_64": "(& (osgi.os=linux) (osgi.arch=x86_64))",
+    "org.deepcluster.libs.win32.x86_64": "(& (osgi.os=win32) (osgi.arch=x86_64))",
+    "org.deepcluster.libs.macosx.x86_64": "(& (osgi.os=macosx) (osgi.arch=x86_64))",
+    "org.deepcluster.libs.macosx.aarch64": "(& (osgi.os=macosx) (osgi.arch=aarch64))",
+}
 
 HEADERS = {
     HOST: [
@@ -24,19 +31,23 @@ HEADERS = {
         ("Bundle-RequiredExecutionEnvironment", "JavaSE-17"),
         ("Eclipse-BundleShape", "dir"),
     ],
-    FRAGMENT: [
+}
+
+
+def fragment_headers(bundle):
+    os_, arch = bundle.split(".")[-2:]
+    return [
         ("Manifest-Version", "1.0"),
         ("Bundle-ManifestVersion", "2"),
-        ("Bundle-Name", "Deep Clustering native libraries for Linux x86_64"),
-        ("Bundle-SymbolicName", FRAGMENT),
+        ("Bundle-Name", f"Deep Clustering native libraries for {os_} {arch}"),
+        ("Bundle-SymbolicName", bundle),
         ("Bundle-Version", "0.1.0.qualifier"),
         ("Bundle-Vendor", "Deep Clustering for KNIME"),
         ("Fragment-Host", HOST + ';bundle-version="0.1.0"'),
         ("Bundle-RequiredExecutionEnvironment", "JavaSE-17"),
-        ("Eclipse-PlatformFilter", "(& (osgi.os=linux) (osgi.arch=x86_64))"),
+        ("Eclipse-PlatformFilter", FRAGMENTS[bundle]),
         ("Eclipse-BundleShape", "dir"),
-    ],
-}
+    ]
 
 
 def packages_in(jar_path):
@@ -67,7 +78,7 @@ def manifest_for(bundle):
     if not os.path.isdir(lib):
         sys.exit(f"{lib} does not exist: run the generate-resources step first (see the script's docstring)")
     jars = sorted(f for f in os.listdir(lib) if f.endswith(".jar"))
-    headers = list(HEADERS[bundle])
+    headers = list(HEADERS[bundle]) if bundle == HOST else fragment_headers(bundle)
     headers.append(("Bundle-ClassPath", ",".join("lib/" + j for j in jars)))
     if bundle == HOST:
         pkgs = set()
@@ -80,7 +91,10 @@ def manifest_for(bundle):
 def main():
     check = "--check" in sys.argv
     stale = []
-    for bundle in (HOST, FRAGMENT):
+    for bundle in [HOST, *FRAGMENTS]:
+        if bundle != HOST and not os.path.isdir(os.path.join(ROOT, "plugins", bundle, "lib")):
+            print("skipped (not built):", bundle)
+            continue
         path = os.path.join(ROOT, "plugins", bundle, "META-INF", "MANIFEST.MF")
         text = manifest_for(bundle)
         old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
