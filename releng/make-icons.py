@@ -32,6 +32,31 @@ def scorer():
     return img
 
 
+def generator():
+    """A bell curve over scattered points: data drawn from a distribution."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    curve = [(x, 13 - 10 * 2.718281828 ** (-((x - 7.5) ** 2) / 8.0)) for x in range(16)]
+    d.line(curve, fill=GREY, width=1)
+    dots(d, [(5, 12), (10, 12)], BLUE)
+    dots(d, [(7.5, 8)], ORANGE)
+    d.line([(0, 15), (15, 15)], fill=GREY)
+    return img
+
+
+def read():
+    """A table with a header row: where data enters."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.rectangle([1, 2, 14, 13], outline=GREY, fill=(255, 255, 255, 255))
+    d.rectangle([1, 2, 14, 4], fill=BLUE)
+    for y in (7, 10):
+        d.line([(2, y), (13, y)], fill=GREY)
+    d.line([(6, 5), (6, 12)], fill=GREY)
+    d.line([(10, 5), (10, 12)], fill=GREY)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -42,6 +67,8 @@ def save(img, *path):
 if __name__ == "__main__":
     save(clusters(), SRC, "clusterer", "clusterer.png")
     save(scorer(), SRC, "scorer", "scorer.png")
+    save(generator(), SRC, "generator", "generator.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-cluster.png")
     save(scorer(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-evaluate.png")
+    save(read(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-read.png")
