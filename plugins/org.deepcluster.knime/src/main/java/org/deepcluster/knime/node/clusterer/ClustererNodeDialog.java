@@ -6,6 +6,7 @@ import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 
 import org.deepcluster.knime.util.ColumnSelectionPanel;
+import org.deepcluster.knime.util.DialogFields;
 import org.deepcluster.knime.util.FormPanel;
 import org.deepcluster.knime.util.MissingValuePolicy;
 import org.knime.core.data.DataTableSpec;
@@ -71,28 +72,12 @@ final class ClustererNodeDialog extends NodeDialogPane {
         s.k = (Integer)k.getValue();
         s.restarts = (Integer)restarts.getValue();
         s.maxIterations = (Integer)maxIterations.getValue();
-        s.tolerance = parseDouble(tolerance.getText(), ClustererSettings.LABEL_TOLERANCE);
-        s.seed = parseLong(seed.getText(), ClustererSettings.LABEL_SEED);
+        s.tolerance = DialogFields.parseDouble(tolerance.getText(), ClustererSettings.LABEL_TOLERANCE);
+        s.seed = DialogFields.parseLong(seed.getText(), ClustererSettings.LABEL_SEED);
         s.missingValues = (MissingValuePolicy)missing.getSelectedItem();
         s.clusterColumn = clusterColumn.getText().trim();
         s.validate();
         s.saveTo(settings);
-    }
-
-    private static double parseDouble(final String text, final String label) throws InvalidSettingsException {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (final NumberFormatException e) {
-            throw new InvalidSettingsException("Setting '" + label + "': '" + text + "' is not a number.", e);
-        }
-    }
-
-    private static long parseLong(final String text, final String label) throws InvalidSettingsException {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (final NumberFormatException e) {
-            throw new InvalidSettingsException("Setting '" + label + "': '" + text + "' is not a whole number.", e);
-        }
     }
 
     /** Shows the policies by their labels. */

@@ -1,6 +1,5 @@
 package org.deepcluster.knime.node.clusterer;
 
-import java.io.File;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -12,6 +11,7 @@ import org.deepcluster.knime.util.ExecutionProgress;
 import org.deepcluster.knime.util.NumericColumns;
 import org.deepcluster.knime.util.NumericTable;
 import org.deepcluster.knime.util.NumericTableReader;
+import org.deepcluster.knime.util.SettingsNodeModel;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnDomainCreator;
 import org.knime.core.data.DataColumnSpec;
@@ -30,15 +30,13 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /**
  * Clusters the selected numeric columns of a table (k-means for now) and appends the cluster of each row. The
  * clustering itself happens in the engine ({@link KMeans}); this class converts tables and reports progress.
  */
-final class ClustererNodeModel extends NodeModel {
+final class ClustererNodeModel extends SettingsNodeModel<ClustererSettings> {
 
     /** Prefix of the cluster names, as in KNIME's k-Means node. */
     static final String CLUSTER_PREFIX = "Cluster_";
@@ -46,10 +44,9 @@ final class ClustererNodeModel extends NodeModel {
     /** Name of the column of the centres table that holds the number of rows of each cluster. */
     static final String SIZE_COLUMN = "Number of rows";
 
-    private ClustererSettings settings = new ClustererSettings();
 
     ClustererNodeModel() {
-        super(1, 2);
+        super(1, 2, new ClustererSettings());
     }
 
     @Override
@@ -67,14 +64,15 @@ final class ClustererNodeModel extends NodeModel {
         final int[] columns = featureColumns(in);
 
         final NumericTable data =
-            NumericTableReader.read(table, columns, settings.missingValues, exec.createSubProgress(0.1));
+            NumericTableReader.read(table, columns, settings().missingValues, exec.createSubProgress(0.1));
         final Matrix matrix = data.matrix();
         checkEnoughRows(matrix.rows(), table.size(), data.skippedRows());
 
         exec.setMessage("Clustering " + matrix.rows() + " rows with k-means");
         final KMeansModel model;
         try {
-            model = KMeans.fit(matrix, settings.kMeansParameters(), new ExecutionProgress(exec.createSubProgress(0.8)));
+            model = KMeans.fit(matrix, settings().kMeansParameters(),
+                new ExecutionProgress(exec.createSubProgress(0.8)));
         } catch (final CancelledException e) {
             throw ExecutionProgress.rethrowAsKnime(e);
         }
@@ -105,7 +103,7 @@ final class ClustererNodeModel extends NodeModel {
     }
 
     private int[] featureColumns(final DataTableSpec in) throws InvalidSettingsException {
-        return NumericColumns.resolve(in, settings.allNumericColumns, settings.includedColumnList(),
+        return NumericColumns.resolve(in, settings().allNumericColumns, settings().includedColumnList(),
             ClustererSettings.LABEL_COLUMNS);
     }
 
@@ -118,8 +116,8 @@ final class ClustererNodeModel extends NodeModel {
             throw new InvalidSettingsException("All " + total
                 + " rows have missing, NaN or infinite values in the selected columns: nothing left to cluster.");
         }
-        if (settings.k > usable) {
-            throw new InvalidSettingsException("Setting '" + ClustererSettings.LABEL_K + "' (" + settings.k
+        if (settings().k > usable) {
+            throw new InvalidSettingsException("Setting '" + ClustererSettings.LABEL_K + "' (" + settings().k
                 + ") is larger than the number of rows to cluster (" + usable
                 + (skipped > 0 ? ", after skipping " + skipped + " rows with missing values" : "")
                 + "): lower k or provide more rows.");
@@ -128,10 +126,10 @@ final class ClustererNodeModel extends NodeModel {
 
     /** The input spec plus the cluster column, whose domain lists all k cluster names. */
     private DataTableSpec clusteredSpec(final DataTableSpec in) {
-        final String name = DataTableSpec.getUniqueColumnName(in, settings.clusterColumn);
+        final String name = DataTableSpec.getUniqueColumnName(in, settings().clusterColumn);
         final DataColumnSpecCreator creator = new DataColumnSpecCreator(name, StringCell.TYPE);
         final Set<DataCell> values = new LinkedHashSet<>();
-        for (int i = 0; i < settings.k; i++) {
+        for (int i = 0; i < settings().k; i++) {
             values.add(new StringCell(clusterName(i)));
         }
         creator.setDomain(new DataColumnDomainCreator(values).createDomain());
@@ -199,32 +197,7 @@ final class ClustererNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settingsWO) {
-        settings.saveTo(settingsWO);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        ClustererSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        settings = ClustererSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the outputs are the node's whole state
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the outputs are the node's whole state
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
+    protected ClustererSettings loadSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
+        return ClustererSettings.load(settingsRO);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.deepcluster.core.cluster.KMeans;
 import org.deepcluster.knime.util.MissingValuePolicy;
+import org.deepcluster.knime.util.NodeSettingsObject;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -13,7 +14,7 @@ import org.knime.core.node.NodeSettingsWO;
  * The Clusterer node's settings: keys, defaults, validation. Shared by the node model and the dialog, so that the
  * dialog never invents keys. Validation messages name the setting as the dialog labels it.
  */
-final class ClustererSettings {
+final class ClustererSettings implements NodeSettingsObject {
 
     static final String KEY_ALL_NUMERIC = "all_numeric_columns";
     static final String KEY_INCLUDED = "included_columns";
@@ -58,7 +59,8 @@ final class ClustererSettings {
         return new KMeans.Parameters(k, restarts, maxIterations, tolerance, seed);
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         settings.addBoolean(KEY_ALL_NUMERIC, allNumericColumns);
         settings.addStringArray(KEY_INCLUDED, includedColumns);
         settings.addString(KEY_ALGORITHM, algorithm);

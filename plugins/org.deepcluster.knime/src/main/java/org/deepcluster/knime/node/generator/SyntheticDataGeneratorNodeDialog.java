@@ -15,6 +15,7 @@ import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 
+import org.deepcluster.knime.util.DialogFields;
 import org.deepcluster.knime.util.FormPanel;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
@@ -135,7 +136,7 @@ final class SyntheticDataGeneratorNodeDialog extends NodeDialogPane {
         s.scDropoutMidpoint = parseDouble(scDropoutMidpoint,
             SyntheticDataGeneratorSettings.LABEL_SC_DROPOUT_MIDPOINT, !blobs && s.scDropout,
             loaded.scDropoutMidpoint);
-        s.seed = parseLong(seed.getText(), SyntheticDataGeneratorSettings.LABEL_SEED);
+        s.seed = DialogFields.parseLong(seed.getText(), SyntheticDataGeneratorSettings.LABEL_SEED);
         s.labelColumn = labelColumn.getText().trim();
         s.validate();
         s.saveTo(settings);
@@ -167,21 +168,12 @@ final class SyntheticDataGeneratorNodeDialog extends NodeDialogPane {
     private static double parseDouble(final JTextField field, final String label, final boolean used,
         final double fallback) throws InvalidSettingsException {
         try {
-            return Double.parseDouble(field.getText().trim());
-        } catch (final NumberFormatException e) {
+            return DialogFields.parseDouble(field.getText(), label);
+        } catch (final InvalidSettingsException e) {
             if (!used) {
                 return fallback;
             }
-            throw new InvalidSettingsException(
-                "Setting '" + label + "': '" + field.getText() + "' is not a number.", e);
-        }
-    }
-
-    private static long parseLong(final String text, final String label) throws InvalidSettingsException {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (final NumberFormatException e) {
-            throw new InvalidSettingsException("Setting '" + label + "': '" + text + "' is not a whole number.", e);
+            throw e;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.deepcluster.knime.node.generator;
 
-import java.io.File;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import org.deepcluster.core.synthetic.GaussianBlobs;
 import org.deepcluster.core.synthetic.SingleCellCounts;
 import org.deepcluster.core.synthetic.SyntheticData;
 import org.deepcluster.knime.util.ExecutionProgress;
+import org.deepcluster.knime.util.SettingsNodeModel;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnDomainCreator;
 import org.knime.core.data.DataColumnSpec;
@@ -27,38 +27,35 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /**
  * Generates a labelled synthetic table (Gaussian blobs or single-cell counts) so that example workflows need no
  * downloads. The simulation happens in the engine ({@link GaussianBlobs}, {@link SingleCellCounts}); this class
  * builds the table spec from the settings and writes the rows.
  */
-final class SyntheticDataGeneratorNodeModel extends NodeModel {
+final class SyntheticDataGeneratorNodeModel extends SettingsNodeModel<SyntheticDataGeneratorSettings> {
 
     /** Rows written between two progress reports and cancellation checks. */
     static final int WRITE_BLOCK = 1000;
 
-    private SyntheticDataGeneratorSettings settings = new SyntheticDataGeneratorSettings();
 
     SyntheticDataGeneratorNodeModel() {
-        super(0, 1);
+        super(0, 1, new SyntheticDataGeneratorSettings());
     }
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        return new DataTableSpec[]{outputSpec(settings)};
+        return new DataTableSpec[]{outputSpec(settings())};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
-        final DataTableSpec spec = outputSpec(settings);
+        final DataTableSpec spec = outputSpec(settings());
         final SyntheticData data;
         try {
-            data = generate(settings, new ExecutionProgress(exec.createSubProgress(0.5)), exec);
+            data = generate(settings(), new ExecutionProgress(exec.createSubProgress(0.5)), exec);
         } catch (final CancelledException e) {
             throw ExecutionProgress.rethrowAsKnime(e);
         }
@@ -119,7 +116,7 @@ final class SyntheticDataGeneratorNodeModel extends NodeModel {
 
     private BufferedDataTable write(final DataTableSpec spec, final SyntheticData data, final ExecutionMonitor monitor,
         final ExecutionContext exec) throws CanceledExecutionException, InvalidSettingsException {
-        final boolean counts = settings.kind == DataKind.SINGLE_CELL_COUNTS;
+        final boolean counts = settings().kind == DataKind.SINGLE_CELL_COUNTS;
         final Matrix matrix = data.data();
         final int n = matrix.rows();
         final int d = matrix.cols();
@@ -139,7 +136,7 @@ final class SyntheticDataGeneratorNodeModel extends NodeModel {
                 cells[j] = counts ? countCell(matrix.get(i, j), i, j) : new DoubleCell(matrix.get(i, j));
             }
             cells[d] = groups[labels[i]];
-            out.addRowToTable(new DefaultRow(rowId(settings.kind, i), cells));
+            out.addRowToTable(new DefaultRow(rowId(settings().kind, i), cells));
         }
         out.close();
         monitor.setProgress(1.0, "Wrote " + n + " rows");
@@ -158,32 +155,7 @@ final class SyntheticDataGeneratorNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settingsWO) {
-        settings.saveTo(settingsWO);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        SyntheticDataGeneratorSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        settings = SyntheticDataGeneratorSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the output is the node's whole state
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the output is the node's whole state
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
+    protected SyntheticDataGeneratorSettings loadSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
+        return SyntheticDataGeneratorSettings.load(settingsRO);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.deepcluster.core.synthetic.GaussianBlobs;
 import org.deepcluster.core.synthetic.SingleCellCounts;
+import org.deepcluster.knime.util.NodeSettingsObject;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -15,7 +16,7 @@ import org.knime.core.node.NodeSettingsWO;
  * <p>The parameters of both data kinds are always saved, so that switching the kind back and forth keeps what the
  * user entered; only those of the selected kind are validated.
  */
-final class SyntheticDataGeneratorSettings {
+final class SyntheticDataGeneratorSettings implements NodeSettingsObject {
 
     static final String KEY_KIND = "data_kind";
 
@@ -132,7 +133,8 @@ final class SyntheticDataGeneratorSettings {
             d.bcv(), scDropout, scDropoutMidpoint, d.dropoutShape());
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         settings.addString(KEY_KIND, kind.name());
         settings.addInt(KEY_BLOBS_ROWS, blobsRows);
         settings.addInt(KEY_BLOBS_DIMENSIONS, blobsDimensions);

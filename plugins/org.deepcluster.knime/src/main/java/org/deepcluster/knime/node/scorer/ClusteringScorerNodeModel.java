@@ -1,6 +1,5 @@
 package org.deepcluster.knime.node.scorer;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.deepcluster.core.metrics.ClusteringScores;
 import org.deepcluster.core.metrics.ContingencyTable;
 import org.deepcluster.core.metrics.Labels;
 import org.deepcluster.knime.util.MissingValuePolicy;
+import org.deepcluster.knime.util.SettingsNodeModel;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnDomain;
 import org.knime.core.data.DataColumnSpec;
@@ -23,17 +23,14 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /**
  * Scores a clustering against reference labels (ARI, NMI, ACC, homogeneity, completeness, V-measure) and writes
  * the contingency table. The scores are computed by the engine ({@link ClusteringScores}).
  */
-final class ClusteringScorerNodeModel extends NodeModel {
+final class ClusteringScorerNodeModel extends SettingsNodeModel<ClusteringScorerSettings> {
 
     /** The score columns of the first output, in order; also the names of the pushed flow variables. */
     static final String[] SCORES = {"ARI", "NMI", "ACC", "Homogeneity", "Completeness", "V-measure"};
@@ -42,10 +39,9 @@ final class ClusteringScorerNodeModel extends NodeModel {
     static final String CLASSES_COLUMN = "Reference classes";
     static final String CLUSTERS_COLUMN = "Clusters";
 
-    private ClusteringScorerSettings settings = new ClusteringScorerSettings();
 
     ClusteringScorerNodeModel() {
-        super(1, 2);
+        super(1, 2, new ClusteringScorerSettings());
     }
 
     static DataTableSpec scoresSpec() {
@@ -62,7 +58,7 @@ final class ClusteringScorerNodeModel extends NodeModel {
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec in = inSpecs[0];
-        final int[] columns = settings.resolve(in);
+        final int[] columns = settings().resolve(in);
         final List<String> classes = domainValues(in.getColumnSpec(columns[0]));
         final List<String> clusters = domainValues(in.getColumnSpec(columns[1]));
         final DataTableSpec contingency = classes == null || clusters == null ? null : contingencySpec(clusters);
@@ -74,7 +70,7 @@ final class ClusteringScorerNodeModel extends NodeModel {
         throws Exception {
         final BufferedDataTable table = inData[0];
         final DataTableSpec in = table.getDataTableSpec();
-        final int[] columns = settings.resolve(in);
+        final int[] columns = settings().resolve(in);
         final List<String> reference = new ArrayList<>();
         final List<String> clusters = new ArrayList<>();
         int skipped = 0;
@@ -89,8 +85,8 @@ final class ClusteringScorerNodeModel extends NodeModel {
             final DataCell ref = row.getCell(columns[0]);
             final DataCell cluster = row.getCell(columns[1]);
             if (ref.isMissing() || cluster.isMissing()) {
-                if (settings.missingValues == MissingValuePolicy.FAIL) {
-                    final String column = ref.isMissing() ? settings.referenceColumn : settings.clusterColumn;
+                if (settings().missingValues == MissingValuePolicy.FAIL) {
+                    final String column = ref.isMissing() ? settings().referenceColumn : settings().clusterColumn;
                     throw new InvalidSettingsException("Row '" + row.getKey().getString()
                         + "' has a missing value in column '" + column + "': remove such rows first, or set '"
                         + ClusteringScorerSettings.LABEL_MISSING + "' to 'Skip row'.");
@@ -187,32 +183,7 @@ final class ClusteringScorerNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settingsWO) {
-        settings.saveTo(settingsWO);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        ClusteringScorerSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
-        settings = ClusteringScorerSettings.load(settingsRO);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the outputs are the node's whole state
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the outputs are the node's whole state
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
+    protected ClusteringScorerSettings loadSettings(final NodeSettingsRO settingsRO) throws InvalidSettingsException {
+        return ClusteringScorerSettings.load(settingsRO);
     }
 }

@@ -2,12 +2,13 @@ package org.deepcluster.knime.node.scorer;
 
 import org.deepcluster.knime.util.MissingValuePolicy;
 import org.knime.core.data.DataTableSpec;
+import org.deepcluster.knime.util.NodeSettingsObject;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 
 /** The Clustering Scorer node's settings: keys, defaults and validation, shared by model and dialog. */
-final class ClusteringScorerSettings {
+final class ClusteringScorerSettings implements NodeSettingsObject {
 
     static final String KEY_REFERENCE = "reference_column";
     static final String KEY_CLUSTER = "cluster_column";
@@ -21,7 +22,8 @@ final class ClusteringScorerSettings {
     String clusterColumn = "";
     MissingValuePolicy missingValues = MissingValuePolicy.FAIL;
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         settings.addString(KEY_REFERENCE, referenceColumn);
         settings.addString(KEY_CLUSTER, clusterColumn);
         settings.addString(KEY_MISSING, missingValues.name());
