@@ -42,12 +42,17 @@ final class DenseNetwork implements EncoderNetwork {
     /** Model file entry: the parameters, written by {@code Nd4j.write}. */
     static final String PARAMETERS_ENTRY = "network/parameters.bin";
 
+    /** Whether training uses {@link DenseTrainer} (default) or DL4J's own {@code fit}, e.g. to compare them. */
+    static boolean useDenseTrainer = !Boolean.getBoolean("org.deepcluster.dl4jFit");
+
     private final MultiLayerNetwork net;
     private final int embeddingLayer;
+    private final DenseTrainer trainer; // null for a restored network, which is not trained further
 
-    private DenseNetwork(final MultiLayerNetwork net, final int embeddingLayer) {
+    private DenseNetwork(final MultiLayerNetwork net, final int embeddingLayer, final DenseTrainer trainer) {
         this.net = net;
         this.embeddingLayer = embeddingLayer;
+        this.trainer = trainer;
     }
 
     /**
@@ -84,7 +89,23 @@ final class DenseNetwork implements EncoderNetwork {
         list.layer(outputLayer(s[1], inputSize, parameters.loss(), null));
         final MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
-        return new DenseNetwork(net, m);
+        final Activation[] activations = new Activation[2 * m + 2];
+        for (int i = 0; i < m; i++) {
+            activations[i] = parameters.activation(); // encoder
+            activations[2 * m - i] = parameters.activation(); // its mirror in the decoder
+        }
+        final boolean crossEntropy = parameters.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
+        activations[2 * m + 1] = crossEntropy ? Activation.SIGMOID : null; // embedding (index m) stays linear
+        return new DenseNetwork(net, m, trainer(net, activations, crossEntropy, parameters));
+    }
+
+    /**
+     * @return the fast training step for a dense network built here, or null to use DL4J's own
+     */
+    static DenseTrainer trainer(final MultiLayerNetwork net, final Activation[] activations,
+        final boolean crossEntropy, final EncoderParameters parameters) {
+        return useDenseTrainer ? new DenseTrainer(net, activations, crossEntropy,
+            parameters.optimizer().updater(parameters.learningRate())) : null;
     }
 
     /**
@@ -188,7 +209,7 @@ final class DenseNetwork implements EncoderNetwork {
                 + "configuration needs " + net.numParams() + ": the model file is damaged");
         }
         net.setParams(params.reshape(1, params.length()).castTo(DataType.FLOAT));
-        return new DenseNetwork(net, s.length - 2);
+        return new DenseNetwork(net, s.length - 2, null);
     }
 
     /** @return the DL4J network (for the layer-wise pretraining of a stacked autoencoder) */
@@ -208,6 +229,9 @@ final class DenseNetwork implements EncoderNetwork {
 
     @Override
     public double fit(final INDArray input, final INDArray target) {
+        if (trainer != null) {
+            return trainer.fit(input, target);
+        }
         net.fit(input, target);
         return net.score();
     }

@@ -50,10 +50,17 @@ final class StackedAutoencoderBuilder implements ArchitectureBuilder {
         final int lastLayer = net.getnLayers() - 1;
         for (int k = 0; k <= m; k++) {
             final MultiLayerNetwork shallow = shallow(s[k], s[k + 1], k, m, p);
+            final boolean crossEntropy = k == 0 && p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
+            final Activation[] activations = {k == m ? null : p.activation(),
+                k == 0 ? (crossEntropy ? Activation.SIGMOID : null) : p.activation()};
+            final DenseTrainer trainer = DenseNetwork.trainer(shallow, activations, crossEntropy, p);
             final int layer = k;
             for (int e = 1; e <= p.pretrainEpochs(); e++) {
                 final double loss = context.runEpoch(clean -> {
                     final INDArray codes = layer == 0 ? clean : deep.activate(layer - 1, clean);
+                    if (trainer != null) {
+                        return trainer.fit(codes, codes);
+                    }
                     shallow.fit(codes, codes);
                     return shallow.score();
                 }, "pretraining of layer " + (k + 1) + ", epoch " + e);
