@@ -57,6 +57,27 @@ def read():
     return img
 
 
+def encoder():
+    """An hourglass of layers narrowing to a bottleneck: an autoencoder learning a small code."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for x, half, colour in [(1, 6, BLUE), (4, 4, BLUE), (7, 1, ORANGE), (10, 4, GREEN), (13, 6, GREEN)]:
+        d.rectangle([x, 8 - half, x + 1, 7 + half], fill=colour)
+    return img
+
+
+def embedding():
+    """The encoder half of the hourglass, narrowing to the bottleneck, and the embedded points it produces."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for x, half, colour in [(1, 6, BLUE), (4, 4, BLUE), (7, 1, ORANGE)]:
+        d.rectangle([x, 8 - half, x + 1, 7 + half], fill=colour)
+    dots(d, [(12, 3.5)], ORANGE)
+    dots(d, [(13.5, 8)], GREEN)
+    dots(d, [(11.5, 12.5)], BLUE)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -68,7 +89,10 @@ if __name__ == "__main__":
     save(clusters(), SRC, "clusterer", "clusterer.png")
     save(scorer(), SRC, "scorer", "scorer.png")
     save(generator(), SRC, "generator", "generator.png")
+    save(encoder(), SRC, "encoder", "encoder.png")
+    save(embedding(), SRC, "embedding", "embedding.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-cluster.png")
     save(scorer(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-evaluate.png")
     save(read(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-read.png")
+    save(encoder(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-represent.png")
