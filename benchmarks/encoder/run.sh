@@ -9,7 +9,8 @@
 # Needs: a built engine (./mvnw -B -o -ntp clean verify -pl plugins/org.deepcluster.libs,\
 #   plugins/org.deepcluster.libs.linux.x86_64,plugins/org.deepcluster.core), Java 17, /usr/bin/time and
 #   /usr/bin/python3 with torch (Debian: apt-get install -y python3-torch).
-# Usage: benchmarks/encoder/run.sh [REPEATS]   (environment: A_EPOCHS=6 B_EPOCHS=2 SKIP_B=1 B_DL4J_FIT=1)
+# Usage: benchmarks/encoder/run.sh [REPEATS]   (environment: A_EPOCHS=6 B_EPOCHS=2 SKIP_A=1 SKIP_B=1 B_DL4J_FIT=1)
+# Several result files can be merged into one report: /usr/bin/python3 summarize.py results/A.jsonl results/B.jsonl
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -70,6 +71,7 @@ nd4j_defaults=-Dorg.deepcluster.nativeTuning=false
 dl4j_fit=-Dorg.deepcluster.dl4jFit=true
 torch=("$py" "$here/torch_ae.py")
 for rep in $(seq 1 "$repeats"); do
+  [[ -n "${SKIP_A:-}" ]] && break
   # (a) the tuning log, interleaved with PyTorch so that machine noise hits every setting alike
   run "a: DL4J fit(), ND4J thread defaults" -- "${jvm[@]}" $nd4j_defaults $dl4j_fit $main 2100 "$a_epochs"
   run "a: DL4J fit(), ND4J thread defaults, OMP_NUM_THREADS=1" OMP_NUM_THREADS=1 -- \
@@ -85,8 +87,8 @@ for rep in $(seq 1 "$repeats"); do
 done
 if [[ -z "${SKIP_B:-}" ]]; then
   run "b: engine (DenseTrainer, engine thread settings)" -- "${jvm[@]}" $main 100000 "$b_epochs"
-  run "b: PyTorch, set_num_threads($cores)" -- "${torch[@]}" 100000 "$b_epochs" "$cores"
   run "b: PyTorch, set_num_threads(1), OpenBLAS on all cores" -- "${torch[@]}" 100000 "$b_epochs" 1
+  [[ -z "${SKIP_B_TORCH2:-}" ]] && run "b: PyTorch, set_num_threads($cores)" -- "${torch[@]}" 100000 "$b_epochs" "$cores"
   if [[ -n "${B_DL4J_FIT:-}" ]]; then
     run "b: DL4J fit(), engine thread settings" -- "${jvm[@]}" $dl4j_fit $main 100000 "$b_epochs"
   fi
