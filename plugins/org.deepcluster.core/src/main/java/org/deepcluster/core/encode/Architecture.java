@@ -20,7 +20,25 @@ public enum Architecture {
     SAE("stacked autoencoder"),
 
     /** Variational autoencoder; the embedding is the mean of the approximate posterior. */
-    VAE("variational autoencoder");
+    VAE("variational autoencoder"),
+
+    /**
+     * Convolutional autoencoder: each row is one image (see {@link EncoderParameters#imageWidth()}); convolution and
+     * max-pooling blocks, a dense embedding layer, and a mirrored decoder with upsampling.
+     */
+    CAE("convolutional autoencoder"),
+
+    /**
+     * LSTM autoencoder: each row is one sequence of T time steps with F features (see
+     * {@link EncoderParameters#sequenceLength()}); LSTM encoder, dense embedding of the last step, LSTM decoder.
+     */
+    LSTM_AE("LSTM autoencoder"),
+
+    /**
+     * Adversarial autoencoder (Makhzani et al., 2016): a dense autoencoder whose codes are pushed towards a standard
+     * Gaussian prior by a discriminator.
+     */
+    AAE("adversarial autoencoder");
 
     private final String description;
 

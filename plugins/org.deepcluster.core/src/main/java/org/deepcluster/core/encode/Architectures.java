@@ -7,6 +7,9 @@ final class Architectures {
     private static final ArchitectureBuilder DAE = new DenoisingAutoencoderBuilder();
     private static final ArchitectureBuilder SAE = new StackedAutoencoderBuilder();
     private static final ArchitectureBuilder VAE = new VariationalAutoencoderBuilder();
+    private static final ArchitectureBuilder CAE = new ConvolutionalAutoencoderBuilder();
+    private static final ArchitectureBuilder LSTM_AE = new LstmAutoencoderBuilder();
+    private static final ArchitectureBuilder AAE = new AdversarialAutoencoderBuilder();
 
     private Architectures() {
     }
@@ -22,6 +25,9 @@ final class Architectures {
             case DAE -> DAE;
             case SAE -> SAE;
             case VAE -> VAE;
+            case CAE -> CAE;
+            case LSTM_AE -> LSTM_AE;
+            case AAE -> AAE;
         };
     }
 }

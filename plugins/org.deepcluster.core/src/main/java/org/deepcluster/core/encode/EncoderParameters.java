@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The settings of one encoder training run. Parameters that only one architecture uses are ignored by the others
  * ({@code noise} by all but {@link Architecture#DAE}, {@code klWeight} by all but {@link Architecture#VAE},
- * {@code pretrainEpochs} by all but {@link Architecture#SAE}).
+ * {@code pretrainEpochs} by all but {@link Architecture#SAE}, the image shape by all but {@link Architecture#CAE},
+ * the sequence shape by all but {@link Architecture#LSTM_AE}, {@code adversarialWeight} by all but
+ * {@link Architecture#AAE}).
  *
  * <p>Build one with {@link #builder(Architecture)}, which starts from the recommended defaults.
  *
@@ -31,11 +33,48 @@ import java.util.Objects;
  *            weights of the best epoch; 0 turns early stopping off
  * @param scaling the per-column scaling, fitted on the training rows
  * @param seed the seed of the weight initialisation, the validation split, the shuffling and the noise
+ * @param imageWidth the image width in pixels for a convolutional autoencoder, at least 1
+ * @param imageHeight the image height in pixels for a convolutional autoencoder, at least 1
+ * @param imageChannels the number of image channels for a convolutional autoencoder, at least 1; width × height ×
+ *            channels must equal the number of input columns (see {@link ConvNetwork} for the pixel order)
+ * @param sequenceLength the number of time steps T of an LSTM autoencoder, at least 1
+ * @param sequenceFeatures the number of features per time step F of an LSTM autoencoder, at least 1; T × F must
+ *            equal the number of input columns (see {@link LstmNetwork} for the order)
+ * @param adversarialWeight the weight of the adversarial (prior-matching) step of an adversarial autoencoder, finite
+ *            and ≥ 0; 0 turns the adversarial training off (see {@link AdversarialNetwork})
  */
 public record EncoderParameters(Architecture architecture, int[] hiddenSizes, int embeddingSize,
     Activation activation, ReconstructionLoss loss, int epochs, int batchSize, double learningRate,
     Optimizer optimizer, Noise noise, double klWeight, int pretrainEpochs, double validationFraction, int patience,
-    Scaling scaling, long seed) {
+    Scaling scaling, long seed, int imageWidth, int imageHeight, int imageChannels, int sequenceLength,
+    int sequenceFeatures, double adversarialWeight) {
+
+    /** Defaults of the image shape: 28 × 28 × 1 (grey-scale, MNIST-sized). */
+    static final int DEFAULT_IMAGE_SIZE = 28;
+
+    /** Default of {@link #imageChannels()} and {@link #sequenceFeatures()}. */
+    static final int DEFAULT_CHANNELS = 1;
+
+    /** Default of {@link #sequenceLength()}. */
+    static final int DEFAULT_SEQUENCE_LENGTH = 10;
+
+    /** Default of {@link #adversarialWeight()}. */
+    static final double DEFAULT_ADVERSARIAL_WEIGHT = 1.0;
+
+    /**
+     * The parameters without the image, sequence and adversarial settings (which keep their defaults: images
+     * 28 × 28 × 1, sequences 10 × 1, adversarial weight 1), for the architectures that do not use them.
+     */
+    public EncoderParameters(final Architecture architecture, final int[] hiddenSizes, final int embeddingSize,
+        final Activation activation, final ReconstructionLoss loss, final int epochs, final int batchSize,
+        final double learningRate, final Optimizer optimizer, final Noise noise, final double klWeight,
+        final int pretrainEpochs, final double validationFraction, final int patience, final Scaling scaling,
+        final long seed) {
+        this(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize, learningRate, optimizer,
+            noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed, DEFAULT_IMAGE_SIZE,
+            DEFAULT_IMAGE_SIZE, DEFAULT_CHANNELS, DEFAULT_SEQUENCE_LENGTH, DEFAULT_CHANNELS,
+            DEFAULT_ADVERSARIAL_WEIGHT);
+    }
 
     /** The largest allowed layer width; wider layers would not fit the memory of a desktop anyway. */
     public static final int MAX_LAYER_SIZE = 1 << 16;
@@ -57,7 +96,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
     /**
      * Starts from the recommended defaults: hidden layers {512, 128}, embedding 32, ReLU, MSE, 100 epochs, batch
      * size 256, Adam with learning rate 0.001, masking noise 0.2, KL weight 1, 10 pretraining epochs, no validation
-     * split, no early stopping, z-score scaling, seed 42.
+     * split, no early stopping, z-score scaling, seed 42; images 28 × 28 × 1 (CAE), sequences of 10 steps × 1
+     * feature (LSTM_AE), adversarial weight 1 (AAE).
      *
      * @param architecture the kind of network
      * @return a builder
@@ -84,6 +124,12 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         b.patience = patience;
         b.scaling = scaling;
         b.seed = seed;
+        b.imageWidth = imageWidth;
+        b.imageHeight = imageHeight;
+        b.imageChannels = imageChannels;
+        b.sequenceLength = sequenceLength;
+        b.sequenceFeatures = sequenceFeatures;
+        b.adversarialWeight = adversarialWeight;
         return b;
     }
 
@@ -156,14 +202,16 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             && Double.compare(learningRate, p.learningRate) == 0 && optimizer == p.optimizer
             && Objects.equals(noise, p.noise) && Double.compare(klWeight, p.klWeight) == 0
             && pretrainEpochs == p.pretrainEpochs && Double.compare(validationFraction, p.validationFraction) == 0
-            && patience == p.patience && scaling == p.scaling && seed == p.seed;
+            && patience == p.patience && scaling == p.scaling && seed == p.seed && imageWidth == p.imageWidth
+            && imageHeight == p.imageHeight && imageChannels == p.imageChannels && sequenceLength == p.sequenceLength
+            && sequenceFeatures == p.sequenceFeatures && Double.compare(adversarialWeight, p.adversarialWeight) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(architecture, Arrays.hashCode(hiddenSizes), embeddingSize, activation, loss, epochs,
             batchSize, learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling,
-            seed);
+            seed, imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight);
     }
 
     @Override
@@ -172,7 +220,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             + embeddingSize + ", " + activation + ", " + loss + ", " + epochs + " epochs, batch " + batchSize + ", "
             + optimizer + " " + learningRate + ", noise " + noise + ", KL weight " + klWeight + ", pretrain "
             + pretrainEpochs + ", validation " + validationFraction + ", patience " + patience + ", " + scaling
-            + ", seed " + seed + "]";
+            + ", seed " + seed + ", image " + imageWidth + "×" + imageHeight + "×" + imageChannels + ", sequence "
+            + sequenceLength + "×" + sequenceFeatures + ", adversarial weight " + adversarialWeight + "]";
     }
 
     /** Builds {@link EncoderParameters}, starting from the defaults listed at {@link EncoderParameters#builder}. */
@@ -193,6 +242,12 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         private int patience;
         private Scaling scaling = Scaling.Z_SCORE;
         private long seed = 42L;
+        private int imageWidth = DEFAULT_IMAGE_SIZE;
+        private int imageHeight = DEFAULT_IMAGE_SIZE;
+        private int imageChannels = DEFAULT_CHANNELS;
+        private int sequenceLength = DEFAULT_SEQUENCE_LENGTH;
+        private int sequenceFeatures = DEFAULT_CHANNELS;
+        private double adversarialWeight = DEFAULT_ADVERSARIAL_WEIGHT;
 
         private Builder(final Architecture architecture) {
             this.architecture = architecture;
@@ -289,12 +344,43 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         }
 
         /**
+         * @param width the CAE's image width
+         * @param height the CAE's image height
+         * @param channels the CAE's image channels
+         * @return this builder
+         */
+        public Builder imageShape(final int width, final int height, final int channels) {
+            this.imageWidth = width;
+            this.imageHeight = height;
+            this.imageChannels = channels;
+            return this;
+        }
+
+        /**
+         * @param length the LSTM_AE's number of time steps T
+         * @param features the LSTM_AE's features per time step F
+         * @return this builder
+         */
+        public Builder sequenceShape(final int length, final int features) {
+            this.sequenceLength = length;
+            this.sequenceFeatures = features;
+            return this;
+        }
+
+        /** @param value the AAE's adversarial weight; @return this builder */
+        public Builder adversarialWeight(final double value) {
+            this.adversarialWeight = value;
+            return this;
+        }
+
+        /**
          * @return the parameters (not validated: {@link EncoderTrainer#fit} validates them, and
          *         {@link EncoderParameters#validate()} can be called earlier, e.g. by a dialog)
          */
         public EncoderParameters build() {
             return new EncoderParameters(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize,
-                learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed);
+                learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed,
+                imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight);
         }
     }
 }

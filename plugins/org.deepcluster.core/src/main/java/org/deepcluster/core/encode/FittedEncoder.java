@@ -143,6 +143,11 @@ public final class FittedEncoder {
             case DAE -> s.append(", noise ").append(p.noise());
             case VAE -> s.append(", KL weight ").append(p.klWeight());
             case SAE -> s.append(", ").append(p.pretrainEpochs()).append(" pretraining epochs per layer");
+            case CAE -> s.append(", images ").append(p.imageWidth()).append(" × ").append(p.imageHeight())
+                .append(" × ").append(p.imageChannels()).append(" (width × height × channels, channel-first)");
+            case LSTM_AE -> s.append(", sequences of ").append(p.sequenceLength()).append(" steps × ")
+                .append(p.sequenceFeatures()).append(" features");
+            case AAE -> s.append(", adversarial weight ").append(p.adversarialWeight());
             default -> {
                 // nothing architecture-specific
             }

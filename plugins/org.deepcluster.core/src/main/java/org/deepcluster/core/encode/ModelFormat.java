@@ -34,7 +34,10 @@ import com.google.gson.JsonPrimitive;
  *                              scaler values, training history, network kind and parameter count (UTF-8 JSON)
  * network/...                  the network, written by the architecture: for dense networks DL4J's
  *                              configuration JSON and the flat parameter vector in ND4J's binary array format
- *                              ({@code Nd4j.write}); for the variational autoencoder one ND4J array per variable
+ *                              ({@code Nd4j.write}); for the variational autoencoder one ND4J array per variable;
+ *                              for the convolutional and LSTM autoencoders the flat parameter vector only (the
+ *                              network is rebuilt from the parameters); for the adversarial autoencoder the
+ *                              autoencoder's and the discriminator's flat parameter vectors
  * </pre>
  *
  * <p>Why not DL4J's {@code ModelSerializer}: its restore methods read an optional {@code preprocessor.bin} entry with
@@ -431,6 +434,13 @@ final class ModelFormat {
         o.addProperty("patience", p.patience());
         o.addProperty("scaling", p.scaling().name());
         o.addProperty("seed", p.seed());
+        // Added with CAE, LSTM_AE and AAE; files without them (older ones) get the defaults when read.
+        o.addProperty("imageWidth", p.imageWidth());
+        o.addProperty("imageHeight", p.imageHeight());
+        o.addProperty("imageChannels", p.imageChannels());
+        o.addProperty("sequenceLength", p.sequenceLength());
+        o.addProperty("sequenceFeatures", p.sequenceFeatures());
+        o.addProperty("adversarialWeight", p.adversarialWeight());
         return o;
     }
 
@@ -446,13 +456,25 @@ final class ModelFormat {
             in.integer(o, "epochs"), in.integer(o, "batchSize"), in.number(o, "learningRate"),
             in.enumValue(o, "optimizer", Optimizer.class), noise, in.number(o, "klWeight"),
             in.integer(o, "pretrainEpochs"), in.number(o, "validationFraction"), in.integer(o, "patience"),
-            in.enumValue(o, "scaling", Scaling.class), in.longInteger(o, "seed"));
+            in.enumValue(o, "scaling", Scaling.class), in.longInteger(o, "seed"), optionalInteger(in, o, "imageWidth", EncoderParameters.DEFAULT_IMAGE_SIZE),
+            optionalInteger(in, o, "imageHeight", EncoderParameters.DEFAULT_IMAGE_SIZE),
+            optionalInteger(in, o, "imageChannels", EncoderParameters.DEFAULT_CHANNELS),
+            optionalInteger(in, o, "sequenceLength", EncoderParameters.DEFAULT_SEQUENCE_LENGTH),
+            optionalInteger(in, o, "sequenceFeatures", EncoderParameters.DEFAULT_CHANNELS),
+            o.has("adversarialWeight") ? in.number(o, "adversarialWeight")
+                : EncoderParameters.DEFAULT_ADVERSARIAL_WEIGHT);
         try {
             p.validate();
         } catch (final IllegalArgumentException e) {
             throw new IOException("the parameters stored in the model are invalid (" + e.getMessage() + ")", e);
         }
         return p;
+    }
+
+    /** Reads an integer field that older files lack. */
+    private static int optionalInteger(final Reader in, final JsonObject o, final String key, final int absent)
+        throws IOException {
+        return o.has(key) ? in.integer(o, key) : absent;
     }
 
     /** Keeps {@link ZipOutputStream#close()} and our wrappers from closing a stream the caller owns. */

@@ -26,10 +26,10 @@ class EncoderTrainerTest {
 
     /**
      * Each architecture lowers its loss, gives a finite embedding of the right shape, and a saved and reloaded model
-     * gives exactly the same embedding.
+     * gives exactly the same embedding. (CAE and LSTM_AE need image or sequence rows: ShapedArchitecturesTest.)
      */
     @ParameterizedTest
-    @EnumSource(Architecture.class)
+    @EnumSource(value = Architecture.class, names = {"CAE", "LSTM_AE"}, mode = EnumSource.Mode.EXCLUDE)
     void trainsReducesLossAndRoundTrips(final Architecture architecture) throws IOException {
         final EncoderParameters p = small(architecture, 12).build();
         final RecordingProgress progress = new RecordingProgress(0);

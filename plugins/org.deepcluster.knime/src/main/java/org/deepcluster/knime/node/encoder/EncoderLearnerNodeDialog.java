@@ -61,12 +61,14 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
     private final JSpinner imageChannels = spinner(1, 1, Integer.MAX_VALUE, 1);
     private final JSpinner sequenceLength = spinner(10, 1, Integer.MAX_VALUE, 1);
     private final JSpinner sequenceFeatures = spinner(1, 1, Integer.MAX_VALUE, 1);
+    private final JTextField adversarialWeight = new JTextField(10);
 
     private final FormPanel noiseForm;
     private final FormPanel vaeForm;
     private final FormPanel saeForm;
     private final FormPanel imageForm;
     private final FormPanel sequenceForm;
+    private final FormPanel adversarialForm;
 
     /** The settings last loaded: the values kept for fields of architectures that are not selected. */
     private EncoderLearnerSettings loaded = new EncoderLearnerSettings();
@@ -91,6 +93,8 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         sequenceForm = group("LSTM autoencoder (" + EncoderLearnerSettings.LSTM_AE + ")")
             .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_LENGTH, sequenceLength)
             .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_FEATURES, sequenceFeatures);
+        adversarialForm = group("Adversarial autoencoder (" + EncoderLearnerSettings.AAE + ")")
+            .addRow(EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT, adversarialWeight);
 
         final FormPanel options = new FormPanel()
             .addWide(columns)
@@ -114,7 +118,8 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
             .addWide(vaeForm)
             .addWide(saeForm)
             .addWide(imageForm)
-            .addWide(sequenceForm);
+            .addWide(sequenceForm)
+            .addWide(adversarialForm);
         architecture.addActionListener(e -> updateEnabled());
         addTab("Options", options);
         addTab("Training", training);
@@ -165,6 +170,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         imageChannels.setValue(s.imageChannels);
         sequenceLength.setValue(s.sequenceLength);
         sequenceFeatures.setValue(s.sequenceFeatures);
+        adversarialWeight.setText(Double.toString(s.adversarialWeight));
         updateEnabled();
     }
 
@@ -199,6 +205,8 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         s.imageChannels = (Integer)imageChannels.getValue();
         s.sequenceLength = (Integer)sequenceLength.getValue();
         s.sequenceFeatures = (Integer)sequenceFeatures.getValue();
+        s.adversarialWeight = parseDouble(adversarialWeight, EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT,
+            EncoderLearnerSettings.usesAdversarialWeight(s.architecture), loaded.adversarialWeight);
         s.validate();
         s.saveTo(settings);
     }
@@ -211,6 +219,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         setEnabled(saeForm, EncoderLearnerSettings.usesPretraining(a));
         setEnabled(imageForm, EncoderLearnerSettings.usesImageShape(a));
         setEnabled(sequenceForm, EncoderLearnerSettings.usesSequenceShape(a));
+        setEnabled(adversarialForm, EncoderLearnerSettings.usesAdversarialWeight(a));
     }
 
     private static void setEnabled(final FormPanel form, final boolean enabled) {

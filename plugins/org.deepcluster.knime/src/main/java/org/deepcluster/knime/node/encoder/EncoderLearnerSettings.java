@@ -24,9 +24,9 @@ import org.knime.core.node.NodeSettingsWO;
  *
  * <p>The architectures come from the engine's {@link Architecture} enum. Settings that only some architectures use
  * (noise for DAE, KL weight for VAE, pretraining epochs for SAE, the image shape for CAE, the sequence shape for
- * LSTM_AE) are always saved, so that switching the architecture back and forth keeps what the user entered, and are
- * validated only when their architecture is selected. The CAE and LSTM_AE settings are matched by the constant's
- * name, so they exist before the engine offers those architectures and apply as soon as it does.
+ * LSTM_AE, the adversarial weight for AAE) are always saved, so that switching the architecture back and forth keeps what the user entered, and are
+ * validated only when their architecture is selected. The CAE, LSTM_AE and AAE settings are matched by the
+ * constant's name.
  */
 final class EncoderLearnerSettings implements NodeSettingsObject {
 
@@ -55,6 +55,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String KEY_IMAGE_CHANNELS = "image_channels";
     static final String KEY_SEQUENCE_LENGTH = "sequence_length";
     static final String KEY_SEQUENCE_FEATURES = "sequence_features";
+    static final String KEY_ADVERSARIAL_WEIGHT = "adversarial_weight";
 
     static final String LABEL_ARCHITECTURE = "Architecture";
     static final String LABEL_COLUMNS = "Input columns";
@@ -80,12 +81,16 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String LABEL_IMAGE_CHANNELS = "Image channels";
     static final String LABEL_SEQUENCE_LENGTH = "Sequence length";
     static final String LABEL_SEQUENCE_FEATURES = "Features per time step";
+    static final String LABEL_ADVERSARIAL_WEIGHT = "Adversarial weight";
 
     /** The constant name of the convolutional autoencoder, which reads each row as an image. */
     static final String CAE = "CAE";
 
     /** The constant name of the LSTM autoencoder, which reads each row as a sequence. */
     static final String LSTM_AE = "LSTM_AE";
+
+    /** The constant name of the adversarial autoencoder, which matches its codes to a Gaussian prior. */
+    static final String AAE = "AAE";
 
     private static final EncoderParameters DEFAULTS = EncoderParameters.builder(Architecture.AE).build();
 
@@ -114,6 +119,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     int imageChannels = 1;
     int sequenceLength = 10;
     int sequenceFeatures = 1;
+    double adversarialWeight = DEFAULTS.adversarialWeight();
 
     /**
      * @param a an architecture
@@ -155,6 +161,14 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         return a != null && LSTM_AE.equals(a.name());
     }
 
+    /**
+     * @param a an architecture
+     * @return whether it trains its encoder against a discriminator (AAE)
+     */
+    static boolean usesAdversarialWeight(final Architecture a) {
+        return a != null && AAE.equals(a.name());
+    }
+
     List<String> includedColumnList() {
         return Arrays.asList(includedColumns);
     }
@@ -179,8 +193,17 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         if (usesPretraining(architecture)) {
             b.pretrainEpochs(pretrainEpochs);
         }
-        // The image (CAE) and sequence (LSTM_AE) shapes are checked against the selected columns in the node model
-        // (validateAgainstColumns); the engine takes them once it offers those architectures.
+        // The image (CAE) and sequence (LSTM_AE) shapes are also checked against the selected columns in the node
+        // model (validateAgainstColumns), before the engine sees them.
+        if (usesImageShape(architecture)) {
+            b.imageShape(imageWidth, imageHeight, imageChannels);
+        }
+        if (usesSequenceShape(architecture)) {
+            b.sequenceShape(sequenceLength, sequenceFeatures);
+        }
+        if (usesAdversarialWeight(architecture)) {
+            b.adversarialWeight(adversarialWeight);
+        }
         return b.build();
     }
 
@@ -211,6 +234,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         settings.addInt(KEY_IMAGE_CHANNELS, imageChannels);
         settings.addInt(KEY_SEQUENCE_LENGTH, sequenceLength);
         settings.addInt(KEY_SEQUENCE_FEATURES, sequenceFeatures);
+        settings.addDouble(KEY_ADVERSARIAL_WEIGHT, adversarialWeight);
     }
 
     /**
@@ -247,6 +271,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         s.imageChannels = settings.getInt(KEY_IMAGE_CHANNELS);
         s.sequenceLength = settings.getInt(KEY_SEQUENCE_LENGTH);
         s.sequenceFeatures = settings.getInt(KEY_SEQUENCE_FEATURES);
+        s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT);
         s.validate();
         return s;
     }
@@ -295,6 +320,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         s.imageChannels = settings.getInt(KEY_IMAGE_CHANNELS, d.imageChannels);
         s.sequenceLength = settings.getInt(KEY_SEQUENCE_LENGTH, d.sequenceLength);
         s.sequenceFeatures = settings.getInt(KEY_SEQUENCE_FEATURES, d.sequenceFeatures);
+        s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT, d.adversarialWeight);
         return s;
     }
 
@@ -370,6 +396,10 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
             check(sequenceLength >= 1, LABEL_SEQUENCE_LENGTH, "must be at least 1 (is " + sequenceLength + ")");
             check(sequenceFeatures >= 1, LABEL_SEQUENCE_FEATURES,
                 "must be at least 1 (is " + sequenceFeatures + ")");
+        }
+        if (usesAdversarialWeight(architecture)) {
+            check(adversarialWeight >= 0 && Double.isFinite(adversarialWeight), LABEL_ADVERSARIAL_WEIGHT,
+                "must be a finite number ≥ 0 (is " + adversarialWeight + ")");
         }
     }
 

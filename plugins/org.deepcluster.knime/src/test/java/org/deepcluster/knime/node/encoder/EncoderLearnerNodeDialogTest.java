@@ -36,7 +36,8 @@ class EncoderLearnerNodeDialogTest {
         EncoderLearnerSettings.CAE, List.of(EncoderLearnerSettings.LABEL_IMAGE_WIDTH,
             EncoderLearnerSettings.LABEL_IMAGE_HEIGHT, EncoderLearnerSettings.LABEL_IMAGE_CHANNELS),
         EncoderLearnerSettings.LSTM_AE, List.of(EncoderLearnerSettings.LABEL_SEQUENCE_LENGTH,
-            EncoderLearnerSettings.LABEL_SEQUENCE_FEATURES));
+            EncoderLearnerSettings.LABEL_SEQUENCE_FEATURES),
+        EncoderLearnerSettings.AAE, List.of(EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT));
 
     private static final DataTableSpec SPEC = TestTables.blobs(10, 3, 2, 1, 1).getDataTableSpec();
 
