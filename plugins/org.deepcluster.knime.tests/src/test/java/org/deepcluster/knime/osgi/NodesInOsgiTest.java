@@ -11,7 +11,11 @@ import org.deepcluster.core.synthetic.GaussianBlobs;
 import org.deepcluster.core.synthetic.SyntheticData;
 import org.deepcluster.knime.node.clusterer.ClustererNodeFactory;
 import org.deepcluster.knime.node.scorer.ClusteringScorerNodeFactory;
+import org.deepcluster.knime.node.embedding.EmbeddingPredictorNodeFactory;
+import org.deepcluster.knime.node.encoder.EncoderLearnerNodeFactory;
+import org.deepcluster.knime.port.EncoderModelPortObject;
 import org.deepcluster.standin.NodeHarness;
+import org.deepcluster.standin.PortObjects;
 import org.deepcluster.standin.Tables;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
@@ -23,6 +27,7 @@ import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.port.PortObject;
 
 /**
  * The Clusterer and the Clustering Scorer, wired as in a workflow, executed inside Equinox with the bundles as
@@ -47,6 +52,34 @@ public class NodesInOsgiTest {
             assertEquals(1, scores[0].size());
             final double ari = scorer.pushedFlowVariable("ARI").orElseThrow().getDoubleValue();
             assertTrue(ari > 0.99, "ARI " + ari);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * An autoencoder trained inside OSGi (ND4J and DL4J natives from the fragment, a null context class loader), its
+     * Encoder Model saved and loaded through its port serializer, and the embedding clustered.
+     */
+    @Test
+    public void encoderLearnerThenPredictorInsideOsgi() throws Exception {
+        final ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(null);
+        try {
+            final BufferedDataTable blobs = blobs();
+            final PortObject[] learned = NodeHarness.of(EncoderLearnerNodeFactory.class).editSettings(s -> {
+                s.addString("architecture", "AE");
+                s.addString("hidden_layers", "16");
+                s.addInt("embedding_size", 2);
+                s.addInt("epochs", 20);
+                s.addInt("batch_size", 32);
+            }).execute(blobs);
+            final EncoderModelPortObject model = PortObjects.roundTrip((EncoderModelPortObject)learned[0]);
+            final BufferedDataTable embedded =
+                NodeHarness.of(EmbeddingPredictorNodeFactory.class).executeTables(model, blobs)[0];
+            assertEquals(400, embedded.size());
+            final DataTableSpec spec = embedded.getDataTableSpec();
+            assertTrue(spec.containsName("z0") && spec.containsName("z1"), spec.toString());
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
