@@ -96,6 +96,17 @@ class ModelFormatTest {
             .startsWith("the network configuration in the model file cannot be read"));
     }
 
+    /** Files written before the image, sequence and adversarial parameters existed load with their defaults. */
+    @Test
+    void filesWithoutTheNewerParametersLoad() throws IOException {
+        final byte[] old = rewrite(ModelFormat.METADATA_ENTRY, json -> json.replaceAll(
+            ",\"(imageWidth|imageHeight|imageChannels|sequenceLength|sequenceFeatures|adversarialWeight)\":[0-9.]+",
+            ""));
+        assertTrue(!new String(old, StandardCharsets.ISO_8859_1).contains("adversarialWeight"));
+        final FittedEncoder loaded = FittedEncoder.load(new ByteArrayInputStream(old));
+        assertEquals(FittedEncoder.load(new ByteArrayInputStream(model)).parameters(), loaded.parameters());
+    }
+
     private static String message(final byte[] bytes) {
         return assertThrows(IOException.class, () -> FittedEncoder.load(new ByteArrayInputStream(bytes))).getMessage();
     }

@@ -204,6 +204,37 @@ class ShapedArchitecturesTest {
         }
     }
 
+    /** copyParameters/setParameters (early stopping's restore) round-trip, also for the AAE's two networks. */
+    @Test
+    void copyAndSetParametersRoundTrip() {
+        for (final FloatMatrix data : new FloatMatrix[]{IMAGES, SEQUENCES, EncoderTestData.DATA}) {
+            final EncoderParameters p = data == IMAGES ? cae(1).build() : data == SEQUENCES ? lstm(1).build()
+                : aae(1).build();
+            org.deepcluster.core.backend.Nd4jBackend.ensureInitialised();
+            final EncoderNetwork network = Architectures.of(p.architecture()).create(data.cols(), p);
+            final org.nd4j.linalg.api.ndarray.INDArray x =
+                org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 16, data.cols());
+            final org.nd4j.linalg.api.ndarray.INDArray before = network.encode(x).dup();
+            final org.nd4j.linalg.api.ndarray.INDArray saved = network.copyParameters();
+            assertEquals(network.parameterCount(), saved.length());
+            for (int i = 0; i < 3; i++) {
+                network.fit(x, x);
+            }
+            assertNotEquals(before, network.encode(x), p.architecture().toString());
+            network.setParameters(saved);
+            assertEquals(before, network.encode(x), p.architecture().toString());
+            network.fit(x, x);
+        }
+    }
+
+    @Test
+    void earlyStoppingWithValidationRestoresTheBestEpoch() {
+        final FittedEncoder e = EncoderTrainer.fit(EncoderTestData.DATA, aae(4).validationFraction(0.2).patience(1)
+            .build(), Progress.NONE);
+        assertTrue(e.history().bestEpoch() >= 1);
+        assertTrue(Double.isFinite(e.history().finalValidationLoss()));
+    }
+
     @Test
     void divergenceIsDetected() {
         assertThrows(TrainingDivergedException.class, () -> EncoderTrainer.fit(SEQUENCES,

@@ -149,7 +149,8 @@ class EncoderLearnerNodeModelTest {
         assertTrue(text.contains("<entry key=\"hidden_layers\" type=\"xstring\" value=\"64, 16\"/>"), text);
         for (final String key : List.of(EncoderLearnerSettings.KEY_KL_WEIGHT, EncoderLearnerSettings.KEY_PRETRAIN_EPOCHS,
             EncoderLearnerSettings.KEY_IMAGE_HEIGHT, EncoderLearnerSettings.KEY_IMAGE_CHANNELS,
-            EncoderLearnerSettings.KEY_SEQUENCE_LENGTH, EncoderLearnerSettings.KEY_SEQUENCE_FEATURES)) {
+            EncoderLearnerSettings.KEY_SEQUENCE_LENGTH, EncoderLearnerSettings.KEY_SEQUENCE_FEATURES,
+            EncoderLearnerSettings.KEY_ADVERSARIAL_WEIGHT)) {
             assertTrue(text.contains("key=\"" + key + "\""), "every key is saved: " + key);
         }
 
@@ -208,6 +209,7 @@ class EncoderLearnerNodeModelTest {
             s.addInt(EncoderLearnerSettings.KEY_PRETRAIN_EPOCHS, 0);
             s.addInt(EncoderLearnerSettings.KEY_IMAGE_CHANNELS, 0);
             s.addInt(EncoderLearnerSettings.KEY_SEQUENCE_LENGTH, -3);
+            s.addDouble(EncoderLearnerSettings.KEY_ADVERSARIAL_WEIGHT, -1);
         });
         final var noise = rejected(s -> {
             s.addString(EncoderLearnerSettings.KEY_ARCHITECTURE, "DAE");
@@ -225,6 +227,11 @@ class EncoderLearnerNodeModelTest {
             s.addInt(EncoderLearnerSettings.KEY_PRETRAIN_EPOCHS, 0);
         });
         assertTrue(pretrain.getMessage().contains("'Pretraining epochs per layer'"), pretrain.getMessage());
+        final var adversarial = rejected(s -> {
+            s.addString(EncoderLearnerSettings.KEY_ARCHITECTURE, "AAE");
+            s.addDouble(EncoderLearnerSettings.KEY_ADVERSARIAL_WEIGHT, -1);
+        });
+        assertTrue(adversarial.getMessage().contains("'Adversarial weight'"), adversarial.getMessage());
     }
 
     @Test
