@@ -271,7 +271,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         s.imageChannels = settings.getInt(KEY_IMAGE_CHANNELS);
         s.sequenceLength = settings.getInt(KEY_SEQUENCE_LENGTH);
         s.sequenceFeatures = settings.getInt(KEY_SEQUENCE_FEATURES);
-        s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT);
+        // Added after the first nodes were saved: workflows without the key load with the default (backward
+        // compatibility, as KNIME users expect when a node gains a setting).
+        s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT, DEFAULTS.adversarialWeight());
         s.validate();
         return s;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,6 +70,22 @@ class EncoderLearnerNodeModelTest {
         final PortObject[] out = h.execute(blobs); // the harness checks the table spec against configure's
         assertEquals(model, out[0].getSpec(), "configure() announces exactly the model spec of execute()");
         assertTrue(history.equalStructure((DataTableSpec)out[1].getSpec()));
+    }
+
+    @Test
+    void settingsSavedBeforeTheAdversarialWeightExistedStillLoad() throws Exception {
+        final NodeHarness<EncoderLearnerNodeModel> h = learner(2, s -> s.addDouble("kl_weight", 0.5));
+        final ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        h.saveSettings().saveToXML(xml);
+        final String current = xml.toString(StandardCharsets.UTF_8);
+        assertTrue(current.contains("\"adversarial_weight\""), current);
+        final String older = current.lines().filter(l -> !l.contains("\"adversarial_weight\""))
+            .reduce("", (a, b) -> a + b + "\n");
+        final var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(older.getBytes(StandardCharsets.UTF_8)));
+        final NodeHarness<EncoderLearnerNodeModel> fresh = NodeHarness.of(EncoderLearnerNodeFactory.class);
+        fresh.loadSettings(loaded); // an older settings.xml loads, with the default weight
+        assertEquals(0.5, fresh.saveSettings().getDouble("kl_weight"));
+        assertEquals(1.0, fresh.saveSettings().getDouble(EncoderLearnerSettings.KEY_ADVERSARIAL_WEIGHT));
     }
 
     @Test
