@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Quality benchmark of the engine (org.deepcluster.core) on the shared real data sets, following the protocol of
+# /work/shared/peers/RESULTS.md (see RESULTS.md here). Appends one CSV row per (set, pipeline, seed) to
+# results/results.csv; summarize.py turns it into the tables of RESULTS.md.
+#
+# Class path: all jars in $QUALITY_CP (default /tmp/quality-cp): the engine jar org.deepcluster.core-*.jar plus
+# DL4J/ND4J (with linux-x86_64 natives), Smile 3.1.1, commons-math3, gson. When that folder is missing it is filled
+# from releng/org.deepcluster.batch/target/lib, which the batch runner's build creates: run `./knime-batch -help`
+# once in the repository root (it builds the runner with Maven if needed). No Maven build is started here.
+#
+# Usage: benchmarks/quality/run.sh [SET...]       (default: pbmc2100 wdbc khan-srbct breastmnist)
+# Environment: DATA (default /work/shared/data), SEEDS (default 0,1,2,3,4), EPOCHS (default 100),
+#   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; breastmnist: kmeans_pca50,ae_kmeans
+#   unless PIPELINES_BREASTMNIST is set), OUT (default results/results.csv), JAVA (default java).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cpdir="${QUALITY_CP:-/tmp/quality-cp}"
+build="${QUALITY_BUILD:-/tmp/quality-build}"
+data="${DATA:-/work/shared/data}"
+seeds="${SEEDS:-0,1,2,3,4}"
+epochs="${EPOCHS:-100}"
+pipelines="${PIPELINES:-kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans}"
+out="${OUT:-$here/results/results.csv}"
+java="${JAVA:-java}"
+
+if ! ls "$cpdir"/org.deepcluster.core-*.jar >/dev/null 2>&1; then
+  lib="$root/releng/org.deepcluster.batch/target/lib"
+  if ! ls "$lib"/org.deepcluster.core-*.jar >/dev/null 2>&1; then
+    echo "no class path: $cpdir is empty and $lib is missing; run ./knime-batch -help in $root first" >&2
+    exit 1
+  fi
+  mkdir -p "$cpdir"
+  cp "$lib"/*.jar "$cpdir/"
+fi
+
+mkdir -p "$build" "$(dirname "$out")"
+javac -cp "$cpdir/*" -d "$build" "$here/src/QualityBenchmark.java"
+
+sets=("$@")
+[[ ${#sets[@]} -eq 0 ]] && sets=(pbmc2100 wdbc khan-srbct breastmnist)
+for set in "${sets[@]}"; do
+  p="$pipelines"
+  [[ "$set" == breastmnist ]] && p="${PIPELINES_BREASTMNIST:-kmeans_pca50,ae_kmeans}"
+  "$java" -Xmx6g -cp "$build:$cpdir/*" QualityBenchmark "$data" "$out" "$set" "$p" "$seeds" "$epochs"
+done
