@@ -35,4 +35,28 @@ public final class DialogFields {
             throw new InvalidSettingsException("Setting '" + label + "': '" + text + "' is not a whole number.", e);
         }
     }
+
+    /**
+     * Parses a number field of a settings group that may not be in use. A field of a group that is not selected
+     * cannot be edited, so if its text is not a number the last loaded value is kept instead of failing over a
+     * setting the user does not use.
+     *
+     * @param text the field's text
+     * @param label the setting's label
+     * @param used whether the field's group is in use
+     * @param fallback the value to keep when the group is not in use and the text is not a number
+     * @return the number
+     * @throws InvalidSettingsException naming the setting if the group is in use and the text is not a number
+     */
+    public static double parseDouble(final String text, final String label, final boolean used,
+        final double fallback) throws InvalidSettingsException {
+        try {
+            return parseDouble(text, label);
+        } catch (final InvalidSettingsException e) {
+            if (!used) {
+                return fallback;
+            }
+            throw e;
+        }
+    }
 }

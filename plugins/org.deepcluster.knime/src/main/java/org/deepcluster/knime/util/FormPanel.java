@@ -59,4 +59,17 @@ public final class FormPanel extends JPanel {
         add(component, c);
         return this;
     }
+
+    /**
+     * Enables or disables the form and every label and field in it (e.g. the settings of an architecture or data
+     * kind that is not selected).
+     *
+     * @param enabled whether the group can be edited
+     */
+    public void setGroupEnabled(final boolean enabled) {
+        setEnabled(enabled);
+        for (final Component c : getComponents()) {
+            c.setEnabled(enabled);
+        }
+    }
 }

@@ -195,9 +195,9 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         s.patience = (Integer)patience.getValue();
         s.seed = DialogFields.parseLong(seed.getText(), EncoderLearnerSettings.LABEL_SEED);
         s.noiseType = (Noise.Type)noiseType.getSelectedItem();
-        s.noiseLevel = parseDouble(noiseLevel, EncoderLearnerSettings.LABEL_NOISE_LEVEL,
+        s.noiseLevel = DialogFields.parseDouble(noiseLevel.getText(), EncoderLearnerSettings.LABEL_NOISE_LEVEL,
             EncoderLearnerSettings.usesNoise(s.architecture), loaded.noiseLevel);
-        s.klWeight = parseDouble(klWeight, EncoderLearnerSettings.LABEL_KL_WEIGHT,
+        s.klWeight = DialogFields.parseDouble(klWeight.getText(), EncoderLearnerSettings.LABEL_KL_WEIGHT,
             EncoderLearnerSettings.usesKlWeight(s.architecture), loaded.klWeight);
         s.pretrainEpochs = (Integer)pretrainEpochs.getValue();
         s.imageWidth = (Integer)imageWidth.getValue();
@@ -205,7 +205,8 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         s.imageChannels = (Integer)imageChannels.getValue();
         s.sequenceLength = (Integer)sequenceLength.getValue();
         s.sequenceFeatures = (Integer)sequenceFeatures.getValue();
-        s.adversarialWeight = parseDouble(adversarialWeight, EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT,
+        s.adversarialWeight = DialogFields.parseDouble(adversarialWeight.getText(),
+            EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT,
             EncoderLearnerSettings.usesAdversarialWeight(s.architecture), loaded.adversarialWeight);
         s.validate();
         s.saveTo(settings);
@@ -214,35 +215,12 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
     /** Enables the architecture-specific group of the selected architecture only. */
     private void updateEnabled() {
         final Architecture a = (Architecture)architecture.getSelectedItem();
-        setEnabled(noiseForm, EncoderLearnerSettings.usesNoise(a));
-        setEnabled(vaeForm, EncoderLearnerSettings.usesKlWeight(a));
-        setEnabled(saeForm, EncoderLearnerSettings.usesPretraining(a));
-        setEnabled(imageForm, EncoderLearnerSettings.usesImageShape(a));
-        setEnabled(sequenceForm, EncoderLearnerSettings.usesSequenceShape(a));
-        setEnabled(adversarialForm, EncoderLearnerSettings.usesAdversarialWeight(a));
-    }
-
-    private static void setEnabled(final FormPanel form, final boolean enabled) {
-        form.setEnabled(enabled);
-        for (final Component c : form.getComponents()) {
-            c.setEnabled(enabled);
-        }
-    }
-
-    /**
-     * Parses a number field. A field of an architecture that is not selected cannot be edited, so if its text is
-     * not a number the last loaded value is kept instead of failing over a setting the user does not use.
-     */
-    private static double parseDouble(final JTextField field, final String label, final boolean used,
-        final double fallback) throws InvalidSettingsException {
-        try {
-            return DialogFields.parseDouble(field.getText(), label);
-        } catch (final InvalidSettingsException e) {
-            if (!used) {
-                return fallback;
-            }
-            throw e;
-        }
+        noiseForm.setGroupEnabled(EncoderLearnerSettings.usesNoise(a));
+        vaeForm.setGroupEnabled(EncoderLearnerSettings.usesKlWeight(a));
+        saeForm.setGroupEnabled(EncoderLearnerSettings.usesPretraining(a));
+        imageForm.setGroupEnabled(EncoderLearnerSettings.usesImageShape(a));
+        sequenceForm.setGroupEnabled(EncoderLearnerSettings.usesSequenceShape(a));
+        adversarialForm.setGroupEnabled(EncoderLearnerSettings.usesAdversarialWeight(a));
     }
 
     /**

@@ -119,21 +119,21 @@ final class SyntheticDataGeneratorNodeDialog extends NodeDialogPane {
         s.blobsRows = (Integer)blobsRows.getValue();
         s.blobsDimensions = (Integer)blobsDimensions.getValue();
         s.blobsClusters = (Integer)blobsClusters.getValue();
-        s.blobsSpread = parseDouble(blobsSpread, SyntheticDataGeneratorSettings.LABEL_BLOBS_SPREAD, blobs,
-            loaded.blobsSpread);
-        s.blobsCentreBox = parseDouble(blobsCentreBox, SyntheticDataGeneratorSettings.LABEL_BLOBS_CENTRE_BOX, blobs,
-            loaded.blobsCentreBox);
+        s.blobsSpread = DialogFields.parseDouble(blobsSpread.getText(),
+            SyntheticDataGeneratorSettings.LABEL_BLOBS_SPREAD, blobs, loaded.blobsSpread);
+        s.blobsCentreBox = DialogFields.parseDouble(blobsCentreBox.getText(),
+            SyntheticDataGeneratorSettings.LABEL_BLOBS_CENTRE_BOX, blobs, loaded.blobsCentreBox);
         s.scCells = (Integer)scCells.getValue();
         s.scGenes = (Integer)scGenes.getValue();
         s.scCellTypes = (Integer)scCellTypes.getValue();
-        s.scDeFraction = parseDouble(scDeFraction, SyntheticDataGeneratorSettings.LABEL_SC_DE_FRACTION, !blobs,
-            loaded.scDeFraction);
-        s.scDeLocation = parseDouble(scDeLocation, SyntheticDataGeneratorSettings.LABEL_SC_DE_LOCATION, !blobs,
-            loaded.scDeLocation);
-        s.scLibraryLocation = parseDouble(scLibraryLocation,
+        s.scDeFraction = DialogFields.parseDouble(scDeFraction.getText(),
+            SyntheticDataGeneratorSettings.LABEL_SC_DE_FRACTION, !blobs, loaded.scDeFraction);
+        s.scDeLocation = DialogFields.parseDouble(scDeLocation.getText(),
+            SyntheticDataGeneratorSettings.LABEL_SC_DE_LOCATION, !blobs, loaded.scDeLocation);
+        s.scLibraryLocation = DialogFields.parseDouble(scLibraryLocation.getText(),
             SyntheticDataGeneratorSettings.LABEL_SC_LIBRARY_LOCATION, !blobs, loaded.scLibraryLocation);
         s.scDropout = scDropout.isSelected();
-        s.scDropoutMidpoint = parseDouble(scDropoutMidpoint,
+        s.scDropoutMidpoint = DialogFields.parseDouble(scDropoutMidpoint.getText(),
             SyntheticDataGeneratorSettings.LABEL_SC_DROPOUT_MIDPOINT, !blobs && s.scDropout,
             loaded.scDropoutMidpoint);
         s.seed = DialogFields.parseLong(seed.getText(), SyntheticDataGeneratorSettings.LABEL_SEED);
@@ -145,36 +145,13 @@ final class SyntheticDataGeneratorNodeDialog extends NodeDialogPane {
     /** Enables the fields of the selected kind (and the dropout midpoint only with dropout on). */
     private void updateEnabled() {
         final boolean blobs = kind.getSelectedItem() == DataKind.GAUSSIAN_BLOBS;
-        setEnabled(blobsForm, blobs);
-        setEnabled(singleCellForm, !blobs);
+        blobsForm.setGroupEnabled(blobs);
+        singleCellForm.setGroupEnabled(!blobs);
         final boolean midpoint = !blobs && scDropout.isSelected();
         final List<Component> components = Arrays.asList(singleCellForm.getComponents());
         final int field = components.indexOf(scDropoutMidpoint);
         scDropoutMidpoint.setEnabled(midpoint);
         components.get(field - 1).setEnabled(midpoint); // its label, which FormPanel adds just before the field
-    }
-
-    private static void setEnabled(final FormPanel form, final boolean enabled) {
-        form.setEnabled(enabled);
-        for (final Component c : form.getComponents()) {
-            c.setEnabled(enabled);
-        }
-    }
-
-    /**
-     * Parses a number field. A field of the kind that is not selected cannot be edited, so if its text is not a
-     * number the last loaded value is kept instead of failing over a setting the user does not use.
-     */
-    private static double parseDouble(final JTextField field, final String label, final boolean used,
-        final double fallback) throws InvalidSettingsException {
-        try {
-            return DialogFields.parseDouble(field.getText(), label);
-        } catch (final InvalidSettingsException e) {
-            if (!used) {
-                return fallback;
-            }
-            throw e;
-        }
     }
 
     /** Shows the data kinds by their labels. */
