@@ -36,7 +36,7 @@ import org.deepcluster.core.progress.Progress;
  * ae_kmeans: d-256-64-10 mirrored, ReLU, linear bottleneck, MSE, Adam 1e-3, batch 256, 100 epochs).
  *
  * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs]
- * <br>pipelines: comma list of kmeans_pca50, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans
+ * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans
  * <br>seeds: comma list, e.g. 0,1,2,3,4
  *
  * <p>One CSV row per (set, pipeline, seed) is appended to outCsv and flushed at once. Labels are used only for k and
@@ -76,7 +76,7 @@ public final class QualityBenchmark {
             for (final String pipeline : pipelines) {
                 for (final String s : seedText) {
                     final long seed = Long.parseLong(s.trim());
-                    if (pipeline.equals("kmeans_pca50")) {
+                    if (pipeline.equals("kmeans_pca50") || pipeline.equals("kmeans_pca10")) {
                         if (pca == null) {
                             t0 = System.nanoTime();
                             pca = pca(x, Math.min(50, Math.min(x.length - 1, x[0].length)));
@@ -84,7 +84,8 @@ public final class QualityBenchmark {
                                 (System.nanoTime() - t0) / 1e9);
                         }
                         t0 = System.nanoTime();
-                        final int[] pred = KMeans.fit(Matrix.of(pca), new KMeans.Parameters(k, 10, 300, 1e-4, seed),
+                        final double[][] input = pipeline.equals("kmeans_pca10") ? firstColumns(pca, 10) : pca;
+                        final int[] pred = KMeans.fit(Matrix.of(input), new KMeans.Parameters(k, 10, 300, 1e-4, seed),
                             Progress.NONE).labels();
                         final double sec = (System.nanoTime() - t0) / 1e9;
                         write(w, set, pipeline, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
@@ -98,7 +99,7 @@ public final class QualityBenchmark {
                         };
                         final EncoderParameters p = EncoderParameters.builder(arch).hiddenSizes(256, 64)
                             .embeddingSize(10).activation(Activation.RELU).loss(ReconstructionLoss.MSE)
-                            .epochs(epochs).batchSize(256).learningRate(1e-3).optimizer(Optimizer.ADAM)
+                            .epochs(epochs).batchSize(Math.min(256, x.length)).learningRate(1e-3).optimizer(Optimizer.ADAM)
                             .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed).build();
                         final FloatMatrix fx = toFloat(x);
                         t0 = System.nanoTime();
@@ -109,8 +110,10 @@ public final class QualityBenchmark {
                         final int[] pred = KMeans.fit(z, new KMeans.Parameters(k, 10, 300, 1e-4, seed),
                             Progress.NONE).labels();
                         final double sec = (System.nanoTime() - t0) / 1e9;
-                        final String note = arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
-                            : arch == Architecture.DAE ? "masking 0.1" : arch == Architecture.VAE ? "kl=1" : "";
+                        // the engine refuses a batch larger than the data; PyTorch's DataLoader then makes one full batch
+                        final String batchNote = x.length < 256 ? "batch " + x.length + " (= n); " : "";
+                        final String note = batchNote + (arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
+                            : arch == Architecture.DAE ? "masking 0.1" : arch == Architecture.VAE ? "kl=1" : "");
                         write(w, set, pipeline, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);
                     }
@@ -132,6 +135,15 @@ public final class QualityBenchmark {
         w.println(line);
         w.flush();
         System.out.println(line);
+    }
+
+    /** The first m columns (PCA-10 = the first 10 columns of PCA-50, as in the peers' protocol). */
+    private static double[][] firstColumns(final double[][] x, final int m) {
+        final double[][] r = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = java.util.Arrays.copyOf(x[i], Math.min(m, x[i].length));
+        }
+        return r;
     }
 
     private static FloatMatrix toFloat(final double[][] x) {
