@@ -8,10 +8,18 @@
 # from releng/org.deepcluster.batch/target/lib, which the batch runner's build creates: run `./knime-batch -help`
 # once in the repository root (it builds the runner with Maven if needed). No Maven build is started here.
 #
+# What was run for RESULTS.md (2 shared cores, about 20 min in all):
+#   benchmarks/quality/run.sh                                   # kmeans_pca50 + AE/DAE/SAE/VAE, seeds 0..4
+#   PIPELINES=kmeans_pca10 benchmarks/quality/run.sh            # context row: k-means on PCA-10
+#   OUT=benchmarks/quality/results/pbmc2100_seeds5-9.csv SEEDS=5,6,7,8,9 \
+#     PIPELINES=kmeans_pca50,kmeans_pca10,ae_kmeans,vae_kmeans benchmarks/quality/run.sh pbmc2100
+#   benchmarks/quality/make_results.sh                          # RESULTS.md from head.md, the CSVs, conclusion.md
+#
 # Usage: benchmarks/quality/run.sh [SET...]       (default: pbmc2100 wdbc khan-srbct breastmnist)
 # Environment: DATA (default /work/shared/data), SEEDS (default 0,1,2,3,4), EPOCHS (default 100),
-#   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; breastmnist: kmeans_pca50,ae_kmeans
-#   unless PIPELINES_BREASTMNIST is set), OUT (default results/results.csv), JAVA (default java).
+#   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; kmeans_pca10 also exists; when
+#   PIPELINES is not set, breastmnist runs PIPELINES_BREASTMNIST, default kmeans_pca50,ae_kmeans), OUT (default
+#   results/results.csv, appended to), JAVA (default java), QUALITY_CP, QUALITY_BUILD.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -41,6 +49,6 @@ sets=("$@")
 [[ ${#sets[@]} -eq 0 ]] && sets=(pbmc2100 wdbc khan-srbct breastmnist)
 for set in "${sets[@]}"; do
   p="$pipelines"
-  [[ "$set" == breastmnist ]] && p="${PIPELINES_BREASTMNIST:-kmeans_pca50,ae_kmeans}"
+  if [[ "$set" == breastmnist && -z "${PIPELINES:-}" ]]; then p="${PIPELINES_BREASTMNIST:-kmeans_pca50,ae_kmeans}"; fi
   "$java" -Xmx6g -cp "$build:$cpdir/*" QualityBenchmark "$data" "$out" "$set" "$p" "$seeds" "$epochs"
 done
