@@ -89,16 +89,7 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException if the dimensions are negative or do not match the array length
      */
     public static FloatMatrix wrap(final int rows, final int cols, final float[] data) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("dimensions must not be negative, got " + rows + " × " + cols);
-        }
-        if (data == null) {
-            throw new IllegalArgumentException("data must not be null");
-        }
-        if ((long)rows * cols != data.length) {
-            throw new IllegalArgumentException("a " + rows + " × " + cols + " matrix needs " + (long)rows * cols
-                + " values, got " + data.length);
-        }
+        MatrixShape.checkWrap(rows, cols, data, data == null ? 0 : data.length);
         return new FloatMatrix(rows, cols, data);
     }
 
@@ -120,9 +111,7 @@ public final class FloatMatrix {
      */
     public float get(final int i, final int j) {
         checkRow(i);
-        if (j < 0 || j >= cols) {
-            throw new IndexOutOfBoundsException("column " + j + " is out of range for " + cols + " columns");
-        }
+        MatrixShape.checkColumn(j, cols);
         return data[i * cols + j];
     }
 
@@ -177,9 +166,7 @@ public final class FloatMatrix {
     }
 
     private void checkRow(final int i) {
-        if (i < 0 || i >= rows) {
-            throw new IndexOutOfBoundsException("row " + i + " is out of range for " + rows + " rows");
-        }
+        MatrixShape.checkRow(i, rows);
     }
 
     /** Two matrices are equal when they have the same shape and the same values ({@link Float#equals} semantics). */

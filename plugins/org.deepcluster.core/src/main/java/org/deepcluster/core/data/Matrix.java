@@ -72,16 +72,7 @@ public final class Matrix {
      * @throws IllegalArgumentException if the dimensions are negative or do not match the array length
      */
     public static Matrix wrap(final int rows, final int cols, final double[] data) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("dimensions must not be negative, got " + rows + " × " + cols);
-        }
-        if (data == null) {
-            throw new IllegalArgumentException("data must not be null");
-        }
-        if ((long)rows * cols != data.length) {
-            throw new IllegalArgumentException("a " + rows + " × " + cols + " matrix needs " + (long)rows * cols
-                + " values, got " + data.length);
-        }
+        MatrixShape.checkWrap(rows, cols, data, data == null ? 0 : data.length);
         return new Matrix(rows, cols, data);
     }
 
@@ -163,16 +154,12 @@ public final class Matrix {
 
     private int index(final int i, final int j) {
         checkRow(i);
-        if (j < 0 || j >= cols) {
-            throw new IndexOutOfBoundsException("column " + j + " is out of range for " + cols + " columns");
-        }
+        MatrixShape.checkColumn(j, cols);
         return i * cols + j;
     }
 
     private void checkRow(final int i) {
-        if (i < 0 || i >= rows) {
-            throw new IndexOutOfBoundsException("row " + i + " is out of range for " + rows + " rows");
-        }
+        MatrixShape.checkRow(i, rows);
     }
 
     /** Two matrices are equal when they have the same shape and the same values ({@link Double#equals} semantics). */
