@@ -10,7 +10,10 @@ import org.deepcluster.core.data.Matrix;
  * <p>Clusters are numbered 0 … k−1. {@link KMeans#fit} numbers them in order of first appearance in the training
  * data.
  */
-public final class KMeansModel {
+public final class KMeansModel implements ClusterModel {
+
+    /** The {@link ClusterModel#algorithm()} of k-means models. */
+    public static final String ALGORITHM = "kmeans";
 
     private final Matrix centroids;
     private final double[][] centroidRows; // the same values, for fast distance loops
@@ -128,6 +131,54 @@ public final class KMeansModel {
             }
         }
         return best;
+    }
+
+    @Override
+    public String algorithm() {
+        return ALGORITHM;
+    }
+
+    @Override
+    public int featureCount() {
+        return centroids.cols();
+    }
+
+    @Override
+    public int clusterCount() {
+        return k();
+    }
+
+    /** Nearest centroid (Euclidean); the distance column is the Euclidean distance to it. */
+    @Override
+    public Assignment assign(final Matrix rows) {
+        final int[] labels = predict(rows);
+        final double[] distances = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            distances[i] = Math.sqrt(KMeans.squaredDistance(centroidRows[labels[i]], rows.row(i)));
+        }
+        return new Assignment(labels, null, distances);
+    }
+
+    @Override
+    public String summary() {
+        return "k-means, k = " + k() + ", " + centroids.cols() + " features\ninertia: " + inertia
+            + "\ncluster sizes: " + Arrays.toString(sizes);
+    }
+
+    @Override
+    public void save(final ModelState state) {
+        state.put("centroids", centroids);
+        state.put("labels", labels);
+        state.put("inertia", inertia);
+    }
+
+    /**
+     * @param state a state written by {@link #save}
+     * @return the model
+     * @throws java.io.IOException if the state is incomplete
+     */
+    public static KMeansModel read(final ModelState state) throws java.io.IOException {
+        return new KMeansModel(state.matrix("centroids"), state.ints("labels"), state.number("inertia"));
     }
 
     @Override
