@@ -100,7 +100,7 @@ class KMeansTest {
 
     @Test
     void sameSeedGivesIdenticalResultOnAnotherThread() throws Exception {
-        // Smile's generator is thread-local: the result must not depend on which thread fits.
+        // The result must not depend on which thread fits (Smile's generator was thread-local).
         final Matrix data = uniform(300, 5, 2);
         final Parameters p = new Parameters(7, 3, 300, 1e-4, 123);
         final KMeansModel here = KMeans.fit(data, p, Progress.NONE);
@@ -152,7 +152,7 @@ class KMeansTest {
         assertArrayEquals(new double[]{1.5, -2}, one.centroids().row(0));
         assertEquals(0.0, one.inertia());
         assertArrayEquals(new int[]{20}, one.clusterSizes());
-        // Smile alone would return NaN centroids for the empty clusters; we say what is wrong instead.
+        // Some clusters would have to be empty: we say what is wrong instead of returning duplicate centres.
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> KMeans.fit(data, Parameters.defaults(2), Progress.NONE));
         assertEquals("k (2) is larger than the number of distinct rows (1): lower k to at most 1 or provide more "
@@ -181,31 +181,47 @@ class KMeansTest {
         assertArrayEquals(new int[]{0, 0, 0}, model.labels());
     }
 
-    @Test
-    void cancellationStopsTheFit() {
-        final Matrix data = blobs();
+    /** Cancels on the given call of checkCancelled and records the reported fractions. */
+    private static final class CancelOnCheck implements Progress {
+        private final int cancelAt;
+        private int checks;
         final List<Double> reported = new ArrayList<>();
-        final Progress cancelAfterTwo = new Progress() {
-            private int checks;
 
-            @Override
-            public void report(final double fraction, final String message) {
-                reported.add(fraction);
-            }
+        CancelOnCheck(final int cancelAt) {
+            this.cancelAt = cancelAt;
+        }
 
-            @Override
-            public void checkCancelled() {
-                if (++checks > 2) {
-                    throw new CancelledException();
-                }
+        @Override
+        public void report(final double fraction, final String message) {
+            reported.add(fraction);
+        }
+
+        @Override
+        public void checkCancelled() {
+            if (++checks >= cancelAt) {
+                throw new CancelledException();
             }
-        };
-        assertThrows(CancelledException.class, () -> KMeans.fit(data, Parameters.defaults(3), cancelAfterTwo));
-        assertEquals(2, reported.size(), "two restarts ran before the cancellation");
+        }
+    }
+
+    @Test
+    void cancellationStopsTheFitWithinTheFirstRestart() {
+        // Checked before each restart, after each k-means++ centre and before each iteration: the 5th check falls
+        // inside the first restart (1 before it, 3 during k-means++ with k = 3, then iteration 1).
+        final CancelOnCheck progress = new CancelOnCheck(5);
+        assertThrows(CancelledException.class, () -> KMeans.fit(blobs(), Parameters.defaults(3), progress));
+        assertEquals(List.of(0.0), progress.reported, "only the first restart started");
+        for (final KMeans.Algorithm algorithm : KMeans.Algorithm.values()) {
+            final CancelOnCheck late = new CancelOnCheck(30);
+            assertThrows(CancelledException.class,
+                () -> KMeans.fit(blobs(), Parameters.defaults(3).withAlgorithm(algorithm), late));
+            assertTrue(late.reported.size() > 1 && late.reported.get(late.reported.size() - 1) < 1.0);
+        }
     }
 
     @Test
     void progressGoesFromZeroToOne() {
+        // Adapted from the Smile version, which reported once per restart: now there are reports per iteration too.
         final List<Double> reported = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
         KMeans.fit(blobs(), new Parameters(3, 4, 100, 1e-4, 1), new Progress() {
@@ -220,8 +236,14 @@ class KMeansTest {
                 // never
             }
         });
-        assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), reported);
+        assertEquals(0.0, reported.get(0));
+        assertEquals(1.0, reported.get(reported.size() - 1));
+        for (int i = 1; i < reported.size(); i++) {
+            assertTrue(reported.get(i) >= reported.get(i - 1), "progress never goes back");
+        }
+        assertTrue(reported.containsAll(List.of(0.25, 0.5, 0.75)), "each restart starts at its share");
         assertEquals("k-means restart 1 of 4", messages.get(0));
+        assertTrue(messages.contains("k-means restart 1 of 4, iteration 2"), messages.toString());
     }
 
     @Test
