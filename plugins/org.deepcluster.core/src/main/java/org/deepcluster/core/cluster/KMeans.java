@@ -219,10 +219,12 @@ public final class KMeans {
         final int[] labels = new int[n];
         final double[] squared = new double[n];
         final RowChunks chunks = new RowChunks(n);
+        final int[] offsets = SquaredDistances.offsets(k, d);
         chunks.forEach((chunk, from, to) -> {
+            final double[] distances = new double[k];
             for (int i = from; i < to; i++) {
-                labels[i] = LloydIterations.nearest(points, i, centres, k);
-                squared[i] = points.squaredDistance(i, centres, labels[i] * d);
+                labels[i] = LloydIterations.nearest(points, i, centres, offsets, distances);
+                squared[i] = distances[labels[i]];
             }
         });
         final double inertia = KMeansSeeding.sumInChunks(squared, chunks);

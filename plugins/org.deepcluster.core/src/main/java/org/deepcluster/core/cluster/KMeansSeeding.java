@@ -41,6 +41,16 @@ final class KMeansSeeding {
             }
         });
         double[] closest = firstDistances;
+        final double[] norms = new double[n];
+        chunks.forEach((chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int j = i * d; j < (i + 1) * d; j++) {
+                    s += points.x[j] * points.x[j];
+                }
+                norms[i] = s;
+            }
+        });
         double potential = sumInChunks(closest, chunks);
         final double[] cumulative = new double[n];
         double[][] candidateDistances = new double[trials][n];
@@ -56,17 +66,34 @@ final class KMeansSeeding {
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
             }
+            // One pass over the rows for all candidates (the rows are the large array; read them once), with
+            // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
             final double[] best = closest;
             final double[][] distances = candidateDistances;
+            final int[] offsets = new int[trials];
             for (int t = 0; t < trials; t++) {
-                final int candidate = candidates[t];
-                final double[] dist = distances[t];
-                chunks.forEach((chunk, from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        dist[i] = Math.min(best[i], points.squaredDistance(i, candidate));
+                offsets[t] = candidates[t] * d;
+            }
+            final double[][] partial = new double[chunks.count][trials];
+            chunks.forEach((chunk, from, to) -> {
+                final double[] dots = new double[trials];
+                final double[] sums = partial[chunk];
+                for (int i = from; i < to; i++) {
+                    SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
+                    for (int t = 0; t < trials; t++) {
+                        final double squared = Math.max(0.0, norms[i] + norms[candidates[t]] - 2 * dots[t]);
+                        final double v = Math.min(best[i], squared);
+                        distances[t][i] = v;
+                        sums[t] += v;
                     }
-                });
-                candidatePotential[t] = sumInChunks(dist, chunks);
+                }
+            });
+            for (int t = 0; t < trials; t++) {
+                double total = 0;
+                for (int chunk = 0; chunk < chunks.count; chunk++) {
+                    total += partial[chunk][t];
+                }
+                candidatePotential[t] = total;
             }
             int winner = 0;
             for (int t = 1; t < trials; t++) {

@@ -35,6 +35,7 @@ final class LloydIterations {
         java.util.Arrays.fill(labels, -1);
         final int[] changed = new int[chunks.count];
         final double[] shift = new double[k];
+        final int[] offsets = SquaredDistances.offsets(k, d);
         double[] centres = initial.clone();
         double[] next = new double[k * d];
         int iteration = 0;
@@ -43,9 +44,10 @@ final class LloydIterations {
             final double[] current = centres;
             chunks.forEach((chunk, from, to) -> {
                 update.clear(chunk);
+                final double[] distances = new double[k];
                 int moves = 0;
                 for (int i = from; i < to; i++) {
-                    final int label = nearest(points, i, current, k);
+                    final int label = nearest(points, i, current, offsets, distances);
                     if (label != labels[i]) {
                         labels[i] = label;
                         moves++;
@@ -66,14 +68,18 @@ final class LloydIterations {
         return new Run(centres, iteration);
     }
 
-    /** @return the index of the centre nearest to row {@code i}; ties go to the lower index */
-    static int nearest(final Points points, final int i, final double[] centres, final int k) {
+    /**
+     * @param points the rows; @param i a row; @param centres the centres (flat)
+     * @param offsets {@link SquaredDistances#offsets} of the centres; @param distances scratch, one per centre; on
+     *            return the squared distance to each centre
+     * @return the index of the centre nearest to row {@code i}; ties go to the lower index
+     */
+    static int nearest(final Points points, final int i, final double[] centres, final int[] offsets,
+        final double[] distances) {
+        SquaredDistances.compute(points.x, i * points.d, points.d, centres, offsets, offsets.length, distances);
         int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-            final double distance = points.squaredDistance(i, centres, c * points.d);
-            if (distance < bestDistance) {
-                bestDistance = distance;
+        for (int c = 1; c < offsets.length; c++) {
+            if (distances[c] < distances[best]) {
                 best = c;
             }
         }
