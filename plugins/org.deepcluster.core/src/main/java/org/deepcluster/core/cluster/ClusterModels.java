@@ -31,6 +31,7 @@ public final class ClusterModels {
     static {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
+        READERS.put(KMedoidsModel.ALGORITHM, KMedoidsModel::read);
     }
 
     private ClusterModels() {
