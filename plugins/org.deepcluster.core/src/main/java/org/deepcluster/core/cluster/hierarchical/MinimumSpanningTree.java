@@ -91,12 +91,7 @@ final class MinimumSpanningTree {
         int best = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int p = lo; p < hi; p++) {
-            final int io = outside[p] * d;
-            double sum = 0;
-            for (int c = 0; c < d; c++) {
-                final double diff = x[fo + c] - x[io + c];
-                sum += diff * diff;
-            }
+            final double sum = NearestNeighborChain.squaredDistance(x, fo, outside[p] * d, d);
             if (sum < toTree[p]) {
                 toTree[p] = sum;
             }

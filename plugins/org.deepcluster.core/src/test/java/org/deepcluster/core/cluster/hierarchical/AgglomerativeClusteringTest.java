@@ -114,6 +114,20 @@ class AgglomerativeClusteringTest {
     }
 
     @Test
+    void parallelScansGiveTheSameTreeAsSequentialOnes() {
+        final Matrix x = randomRows(700, 6, 21);
+        final double[] flat = new double[700 * 6];
+        for (int i = 0; i < 700; i++) {
+            System.arraycopy(x.row(i), 0, flat, i * 6, 6);
+        }
+        for (final Linkage l : new Linkage[]{Linkage.WARD, Linkage.COMPLETE, Linkage.AVERAGE}) {
+            final Dendrogram sequential = NearestNeighborChain.run(flat, 700, 6, l, Integer.MAX_VALUE, Progress.NONE);
+            final Dendrogram parallel = NearestNeighborChain.run(flat, 700, 6, l, 16, Progress.NONE);
+            assertEquals(sequential.toLinkageMatrix(), parallel.toLinkageMatrix(), l.id());
+        }
+    }
+
+    @Test
     void singleLinkageMatchesTheMatrixFreeTreeOfLargerData() {
         // Larger than the parallel threshold of the spanning tree: heights must still be the exact MST edges,
         // i.e. equal to a brute-force single linkage (complete graph Kruskal).
