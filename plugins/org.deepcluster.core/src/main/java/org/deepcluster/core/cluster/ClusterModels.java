@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
+import org.deepcluster.core.cluster.spectral.SpectralModel;
+
 /**
  * Saving and loading {@link ClusterModel}s: the state ({@link ModelState}) plus the {@code algorithm} key that selects
  * the reader. Every algorithm registers its reader here; a file naming an unknown algorithm is refused with a message.
@@ -32,6 +35,8 @@ public final class ClusterModels {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
         READERS.put(KMedoidsModel.ALGORITHM, KMedoidsModel::read);
+        READERS.put(AgglomerativeModel.ALGORITHM, AgglomerativeModel::read);
+        READERS.put(SpectralModel.ALGORITHM, SpectralModel::read);
     }
 
     private ClusterModels() {
