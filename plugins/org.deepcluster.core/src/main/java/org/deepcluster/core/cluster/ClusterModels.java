@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.deepcluster.core.cluster.density.DbscanModel;
+import org.deepcluster.core.cluster.density.HdbscanModel;
 import org.deepcluster.core.cluster.density.OpticsModel;
 
 /**
@@ -36,6 +37,7 @@ public final class ClusterModels {
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
         READERS.put(DbscanModel.ALGORITHM, DbscanModel::read);
         READERS.put(OpticsModel.ALGORITHM, OpticsModel::read);
+        READERS.put(HdbscanModel.ALGORITHM, HdbscanModel::read);
     }
 
     private ClusterModels() {
