@@ -8,6 +8,9 @@ import java.util.TreeMap;
 
 import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
 import org.deepcluster.core.cluster.spectral.SpectralModel;
+import org.deepcluster.core.cluster.density.DbscanModel;
+import org.deepcluster.core.cluster.density.HdbscanModel;
+import org.deepcluster.core.cluster.density.OpticsModel;
 
 /**
  * Saving and loading {@link ClusterModel}s: the state ({@link ModelState}) plus the {@code algorithm} key that selects
@@ -37,6 +40,9 @@ public final class ClusterModels {
         READERS.put(KMedoidsModel.ALGORITHM, KMedoidsModel::read);
         READERS.put(AgglomerativeModel.ALGORITHM, AgglomerativeModel::read);
         READERS.put(SpectralModel.ALGORITHM, SpectralModel::read);
+        READERS.put(DbscanModel.ALGORITHM, DbscanModel::read);
+        READERS.put(OpticsModel.ALGORITHM, OpticsModel::read);
+        READERS.put(HdbscanModel.ALGORITHM, HdbscanModel::read);
     }
 
     private ClusterModels() {
