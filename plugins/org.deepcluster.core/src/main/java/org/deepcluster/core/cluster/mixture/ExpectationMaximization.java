@@ -132,14 +132,20 @@ final class ExpectationMaximization {
                 }
                 for (int c = 0; c < k; c++) {
                     final double resp = responsibilities[r + c];
+                    if (resp == 0) {
+                        continue; // adds exactly nothing; frequent for well-separated clusters (exp underflow)
+                    }
                     s.nk[c] += resp;
                     final int m = c * d;
-                    for (int j = 0; j < d; j++) {
-                        s.sumX[m + j] += resp * x[j];
-                    }
                     if (squares) {
                         for (int j = 0; j < d; j++) {
-                            s.sumXX[m + j] += resp * x[j] * x[j];
+                            final double rx = resp * x[j];
+                            s.sumX[m + j] += rx;
+                            s.sumXX[m + j] += rx * x[j];
+                        }
+                    } else {
+                        for (int j = 0; j < d; j++) {
+                            s.sumX[m + j] += resp * x[j];
                         }
                     }
                 }
