@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.deepcluster.core.cluster.mixture.GaussianMixtureModel;
+import org.deepcluster.core.cluster.som.SomModel;
 
 /**
  * Saving and loading {@link ClusterModel}s: the state ({@link ModelState}) plus the {@code algorithm} key that selects
@@ -34,6 +35,7 @@ public final class ClusterModels {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
         READERS.put(GaussianMixtureModel.ALGORITHM, GaussianMixtureModel::read);
+        READERS.put(SomModel.ALGORITHM, SomModel::read);
     }
 
     private ClusterModels() {
