@@ -248,6 +248,21 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void theResultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        final Matrix data = blobs(5000, 3, 3, 12); // several blocks of rows
+        for (final CovarianceType type : CovarianceType.values()) {
+            final Parameters p = new Parameters(3, type, Init.RANDOM, 20, 0.0, 1e-6, 1, 3L);
+            final GaussianMixtureModel one = new java.util.concurrent.ForkJoinPool(1)
+                .submit(() -> GaussianMixture.fit(data, p, Progress.NONE)).get();
+            final GaussianMixtureModel four = new java.util.concurrent.ForkJoinPool(4)
+                .submit(() -> GaussianMixture.fit(data, p, Progress.NONE)).get();
+            assertEquals(one.statistics(), four.statistics(), type.name());
+            assertArrayEquals(one.covariances(), four.covariances(), 0.0, type.name());
+            assertEquals(one.means(), four.means(), type.name());
+        }
+    }
+
+    @Test
     void notConvergingGivesAWarning() {
         final Matrix data = blobs(300, 2, 3, 3);
         final GaussianMixtureModel model = GaussianMixture.fit(data,

@@ -141,6 +141,19 @@ class SelfOrganizingMapTest {
     }
 
     @Test
+    void theResultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        final Matrix data = blobs(5000, 3, 4, 6, null); // several blocks of rows
+        final Parameters p = Parameters.defaults(5, 5).withMergeClusters(4);
+        final SomModel one = new java.util.concurrent.ForkJoinPool(1)
+            .submit(() -> SelfOrganizingMap.fit(data, p, Progress.NONE)).get();
+        final SomModel four = new java.util.concurrent.ForkJoinPool(4)
+            .submit(() -> SelfOrganizingMap.fit(data, p, Progress.NONE)).get();
+        assertEquals(one.codebook(), four.codebook());
+        assertEquals(one.statistics(), four.statistics());
+        assertArrayEquals(one.labels(), four.labels());
+    }
+
+    @Test
     void pcaInitialisationSpansThePrincipalPlane() {
         // Points on the line t·(1, 2, 0) plus a smaller spread along (0, 0, 1): PC1 = (1, 2, 0)/√5, PC2 = (0, 0, 1).
         final Random random = new Random(4);
