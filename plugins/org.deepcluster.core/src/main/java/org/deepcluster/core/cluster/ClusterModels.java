@@ -11,6 +11,8 @@ import org.deepcluster.core.cluster.spectral.SpectralModel;
 import org.deepcluster.core.cluster.density.DbscanModel;
 import org.deepcluster.core.cluster.density.HdbscanModel;
 import org.deepcluster.core.cluster.density.OpticsModel;
+import org.deepcluster.core.cluster.mixture.GaussianMixtureModel;
+import org.deepcluster.core.cluster.som.SomModel;
 
 /**
  * Saving and loading {@link ClusterModel}s: the state ({@link ModelState}) plus the {@code algorithm} key that selects
@@ -43,6 +45,8 @@ public final class ClusterModels {
         READERS.put(DbscanModel.ALGORITHM, DbscanModel::read);
         READERS.put(OpticsModel.ALGORITHM, OpticsModel::read);
         READERS.put(HdbscanModel.ALGORITHM, HdbscanModel::read);
+        READERS.put(GaussianMixtureModel.ALGORITHM, GaussianMixtureModel::read);
+        READERS.put(SomModel.ALGORITHM, SomModel::read);
     }
 
     private ClusterModels() {
