@@ -104,7 +104,10 @@ public final class EmbeddingRefiner {
         Nd4jBackend.ensureInitialised();
         NativeSettings.apply();
         final EncoderParameters p = original.parameters();
-        final DenseNetwork copy = ((DenseNetwork)original.network()).copy();
+        if (!(original.network() instanceof DenseNetwork dense)) {
+            throw new IllegalArgumentException("the " + p.architecture() + " encoder has no dense network to refine");
+        }
+        final DenseNetwork copy = dense.copy();
         this.encoder = new FittedEncoder(copy, original.inputSize(), original.scaler(), p, original.history());
         final IUpdater updater = optimizer.updater(learningRate);
         final boolean crossEntropy = p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
