@@ -291,8 +291,23 @@ final class DenseTrainer {
 
     /** One optimiser step with the gradient last computed. */
     void update() {
+        update(layers);
+    }
+
+    /**
+     * One optimiser step with the gradient last computed, for a trainer whose layers from {@code firstFrozen} on
+     * never get a gradient (a loss on a hidden layer without reconstruction): with Adam their parameters are skipped,
+     * which changes nothing (their moments stay 0, so would their steps) and saves the time.
+     *
+     * @param firstFrozen the first layer without gradient, or the number of layers
+     */
+    void update(final int firstFrozen) {
         if (adam != null) {
-            adam.step(net.params(), gradient, iteration++);
+            long limit = 0; // the parameters of layers [0, firstFrozen) come first in the flat vector
+            for (int i = 0; i < Math.min(firstFrozen, layers); i++) {
+                limit += (long)nIn[i] * nOut[i] + nOut[i];
+            }
+            adam.step(net.params(), gradient, iteration++, (int)limit);
         } else {
             updater.applyUpdater(gradient, iteration++, 0);
             net.params().subi(gradient);
@@ -394,6 +409,11 @@ final class DenseTrainer {
         }
 
         void step(final INDArray params, final INDArray gradient, final int iteration) {
+            step(params, gradient, iteration, m.length);
+        }
+
+        /** A step on the parameters [0, limit) only (the others keep their values and moments). */
+        void step(final INDArray params, final INDArray gradient, final int iteration, final int limit) {
             double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, iteration + 1))
                 / (1 - Math.pow(beta1, iteration + 1));
             if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0) {
@@ -403,10 +423,10 @@ final class DenseTrainer {
             final FloatPointer paramPointer = new FloatPointer(params.data().addressPointer());
             final FloatPointer gradientPointer = new FloatPointer(gradient.data().addressPointer());
             if (chunks == 1) {
-                update(paramPointer, gradientPointer, 0, m.length, a);
+                update(paramPointer, gradientPointer, 0, limit, a);
                 return;
             }
-            final int n = m.length;
+            final int n = limit;
             java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
                 final int from = (int)((long)n * c / chunks);
                 final int to = (int)((long)n * (c + 1) / chunks);

@@ -195,7 +195,8 @@ public final class EmbeddingRefiner {
             new FloatPointer(gradient.data().addressPointer()).put(columnMajor, 0, size);
         }, reconstructionWeight);
         if (Double.isFinite(embeddingLoss[0]) && (reconstructionWeight == 0 || Double.isFinite(reconstruction))) {
-            trainer.update();
+            // without reconstruction the decoder (the layers above the embedding) never gets a gradient
+            trainer.update(reconstructionWeight > 0 ? Integer.MAX_VALUE : embeddingLayer + 1);
             updateLossParameters();
         }
         return new StepLoss(embeddingLoss[0], reconstruction);
