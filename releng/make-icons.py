@@ -78,6 +78,20 @@ def embedding():
     return img
 
 
+def deep_clustering():
+    """The encoder half narrowing to the bottleneck, and two tight clusters, each in its ring: clusters refined in
+    the embedding (DEC/IDEC)."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for x, half, colour in [(0, 6, BLUE), (3, 4, BLUE), (6, 1, ORANGE)]:
+        d.rectangle([x, 8 - half, x + 1, 7 + half], fill=colour)
+    d.ellipse([9, 0, 15, 6], outline=GREY)
+    dots(d, [(12, 3)], ORANGE)
+    d.ellipse([9, 9, 15, 15], outline=GREY)
+    dots(d, [(12, 12)], GREEN)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -91,6 +105,7 @@ if __name__ == "__main__":
     save(generator(), SRC, "generator", "generator.png")
     save(encoder(), SRC, "encoder", "encoder.png")
     save(embedding(), SRC, "embedding", "embedding.png")
+    save(deep_clustering(), SRC, "dec", "dec.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-cluster.png")
     save(scorer(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-evaluate.png")

@@ -97,6 +97,11 @@ public final class FittedEncoder {
         return Matrix.wrap(n, k, result);
     }
 
+    /** @return the network (for {@link EmbeddingRefiner}, which trains a copy of it) */
+    EncoderNetwork network() {
+        return network;
+    }
+
     /** @return the number of input columns */
     public int inputSize() {
         return inputSize;
