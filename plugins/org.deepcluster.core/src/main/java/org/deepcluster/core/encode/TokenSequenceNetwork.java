@@ -80,7 +80,7 @@ final class TokenSequenceNetwork extends LayerNetwork {
      *
      * @param data the rows, one column per position (all values finite)
      * @param vocabularySize V
-     * @throws IllegalArgumentException naming the first bad row and column (both 0-based) and its value
+     * @throws InvalidTokenException naming the first bad row and column (both 0-based) and its value
      */
     static void checkTokens(final FloatMatrix data, final int vocabularySize) {
         final float[] row = new float[data.cols()];
@@ -89,12 +89,12 @@ final class TokenSequenceNetwork extends LayerNetwork {
             for (int j = 0; j < row.length; j++) {
                 final float v = row[j];
                 if (v != Math.rint(v)) {
-                    throw new IllegalArgumentException("row " + i + ", column " + j + " holds " + v + ", which is not "
-                        + "a token index: token sequences must hold whole numbers (0 = padding, 1 … "
+                    throw new InvalidTokenException(i, j, "row " + i + ", column " + j + " holds " + v + ", which is "
+                        + "not a token index: token sequences must hold whole numbers (0 = padding, 1 … "
                         + (vocabularySize - 1) + " = tokens), e.g. from the Text to Token Sequences node");
                 }
                 if (v < 0 || v >= vocabularySize) {
-                    throw new IllegalArgumentException("row " + i + ", column " + j + " holds the token index "
+                    throw new InvalidTokenException(i, j, "row " + i + ", column " + j + " holds the token index "
                         + (long)v + ", outside the vocabulary [0, " + vocabularySize + "): set the vocabulary size to "
                         + "at least the largest index + 1 (the size of the vocabulary the tokens come from)");
                 }
