@@ -89,8 +89,13 @@ def deep_clustering():
     dots(d, [(12, 3)], ORANGE)
     d.ellipse([9, 9, 15, 15], outline=GREY)
     dots(d, [(12, 12)], GREEN)
+    return img
+
+
 def tokens():
     """Words (grey bars of different lengths) turned into a row of index cells: text to token sequences."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
     for x0, x1 in [(1, 4), (6, 8), (10, 14)]:
         d.rectangle([x0, 2, x1, 4], fill=GREY)
     d.polygon([(6, 6), (10, 6), (8, 8)], fill=ORANGE)
