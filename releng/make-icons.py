@@ -104,6 +104,33 @@ def tokens():
     return img
 
 
+def assigner():
+    """Two fitted clusters and a new point (grey) joined to the nearer one: assigning rows to a cluster model."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    dots(d, [(3, 3), (5, 5), (2, 6)], BLUE)
+    dots(d, [(11, 3), (13, 5), (10, 6)], ORANGE)
+    d.line([(12, 13), (11.5, 7.5)], fill=GREY)
+    d.ellipse([10, 11, 14, 15], outline=GREY, fill=GREEN)
+    return img
+
+
+def graph():
+    """Two communities of a graph: dense edges inside, one edge between."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    left = [(2, 4), (6, 2), (5, 8), (1, 10)]
+    right = [(11, 7), (14, 4), (14, 11), (10, 13)]
+    for group in (left, right):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                d.line([a, b], fill=GREY)
+    d.line([left[2], right[0]], fill=GREY)
+    dots(d, left, BLUE)
+    dots(d, right, ORANGE)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -112,7 +139,9 @@ def save(img, *path):
 
 
 if __name__ == "__main__":
-    save(clusters(), SRC, "clusterer", "clusterer.png")
+    save(clusters(), SRC, "cluster", "kmeans", "kmeans.png")
+    save(assigner(), SRC, "cluster", "assigner", "assigner.png")
+    save(graph(), SRC, "cluster", "graph", "graph.png")
     save(scorer(), SRC, "scorer", "scorer.png")
     save(generator(), SRC, "generator", "generator.png")
     save(encoder(), SRC, "encoder", "encoder.png")
