@@ -165,6 +165,11 @@ public final class KMeans {
             throw new IllegalArgumentException("initialCentroids has " + parameters.initialCentroids().cols()
                 + " columns but the data has " + data.cols() + ": give centres with one value per column");
         }
+        if (parameters.algorithm() == Algorithm.ELKAN && (long)data.rows() * parameters.k() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Elkan's algorithm keeps rows × k lower bounds (" + data.rows() + " × "
+                + parameters.k() + " = " + (long)data.rows() * parameters.k() + ", more than an array can hold): "
+                + "use Lloyd's algorithm");
+        }
         final Points points = Points.of(data);
         final int k = parameters.k();
         if (k == 1) { // the answer is the mean: no iterations or restarts needed

@@ -110,6 +110,81 @@ class KMeansTest {
     }
 
     @Test
+    void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        // Above 4096 rows the E-step, the sums and k-means++ run in parallel chunks; the chunks are fixed by the row
+        // count and combined in order, so one thread and four threads must give bit-identical models.
+        final Matrix data = uniform(9000, 4, 6);
+        for (final KMeans.Algorithm algorithm : KMeans.Algorithm.values()) {
+            final Parameters p = new Parameters(6, 2, 300, 1e-4, 5).withAlgorithm(algorithm);
+            final java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            final java.util.concurrent.ForkJoinPool four = new java.util.concurrent.ForkJoinPool(4);
+            try {
+                final KMeansModel a = one.submit(() -> KMeans.fit(data, p, Progress.NONE)).get();
+                final KMeansModel b = four.submit(() -> KMeans.fit(data, p, Progress.NONE)).get();
+                assertArrayEquals(a.labels(), b.labels());
+                assertEquals(a.centroids(), b.centroids());
+                assertEquals(a.inertia(), b.inertia());
+            } finally {
+                one.shutdown();
+                four.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void elkanGivesTheSameResultAsLloyd() {
+        final Matrix data = uniform(3000, 3, 8);
+        final Parameters p = new Parameters(9, 3, 300, 1e-4, 2);
+        final KMeansModel lloyd = KMeans.fit(data, p, Progress.NONE);
+        final KMeansModel elkan = KMeans.fit(data, p.withAlgorithm(KMeans.Algorithm.ELKAN), Progress.NONE);
+        assertArrayEquals(lloyd.labels(), elkan.labels());
+        assertEquals(lloyd.inertia(), elkan.inertia(), 1e-9 * lloyd.inertia());
+        assertEquals(lloyd.iterations(), elkan.iterations());
+    }
+
+    @Test
+    void randomInitWorksAndIsDeterministic() {
+        final Matrix data = blobs();
+        final Parameters p = Parameters.defaults(3).withInit(KMeans.Init.RANDOM);
+        final KMeansModel a = KMeans.fit(data, p, Progress.NONE);
+        assertEquals(a.centroids(), KMeans.fit(data, p, Progress.NONE).centroids());
+        final int[] sklearn = BLOBS.stream().mapToInt(r -> Integer.parseInt(r.get("sklearn_label"))).toArray();
+        assertTrue(ClusteringScores.adjustedRandIndex(sklearn, a.labels()) >= 0.99);
+    }
+
+    @Test
+    void givenInitialCentroidsAreValidated() {
+        final Matrix data = blobs();
+        final Matrix two = Matrix.of(new double[][]{{0, 0, 0, 0}, {1, 1, 1, 1}});
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(5).withInitialCentroids(two), Progress.NONE);
+        assertEquals(2, model.k(), "k follows the given centres");
+        assertEquals("initialCentroids has 2 columns but the data has 4: give centres with one value per column",
+            assertThrows(IllegalArgumentException.class, () -> KMeans.fit(data,
+                Parameters.defaults(2).withInitialCentroids(Matrix.of(new double[][]{{0, 0}, {1, 1}})),
+                Progress.NONE)).getMessage());
+        assertEquals("initialCentroids has 2 rows but k is 3: give one initial centre per cluster",
+            assertThrows(IllegalArgumentException.class, () -> new Parameters(3, 1, 10, 1e-4, 1, KMeans.Init.GIVEN,
+                KMeans.Algorithm.LLOYD, two).validate()).getMessage());
+        assertEquals("initialCentroids must be given exactly when init is GIVEN (init is GIVEN)",
+            assertThrows(IllegalArgumentException.class, () -> new Parameters(3, 1, 10, 1e-4, 1, KMeans.Init.GIVEN,
+                KMeans.Algorithm.LLOYD, null).validate()).getMessage());
+        assertEquals("initialCentroids contains NaN at row 1, column 0: only finite values are allowed",
+            assertThrows(IllegalArgumentException.class, () -> KMeans.fit(data, Parameters.defaults(2)
+                .withInitialCentroids(Matrix.of(new double[][]{{0, 0, 0, 0}, {Double.NaN, 1, 1, 1}})), Progress.NONE))
+                    .getMessage());
+    }
+
+    @Test
+    void duplicateGivenCentresLeaveAClusterEmptyThatIsRelocated() {
+        // Two identical initial centres: the second gets no rows in the first E-step; scikit-learn's rule moves it to
+        // the row farthest from its centre, so all three clusters end up non-empty.
+        final Matrix data = blobs();
+        final Matrix init = Matrix.of(new double[][]{data.row(0), data.row(0), data.row(1)});
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(3).withInitialCentroids(init), Progress.NONE);
+        assertTrue(Arrays.stream(model.clusterSizes()).allMatch(size -> size > 0), Arrays.toString(model.clusterSizes()));
+    }
+
+    @Test
     void differentSeedsCanDiffer() {
         // Uniform data has many local optima; with one restart, different seeds find different ones.
         final Matrix data = uniform(200, 2, 3);
