@@ -138,6 +138,16 @@ class SpectralClusteringTest {
     }
 
     @Test
+    void aTiedVoteGoesToTheClusterWithTheNearerVoters() {
+        final SpectralModel model = new SpectralModel(SpectralClustering.Parameters.defaults(2).withNeighbors(4),
+            Matrix.of(new double[][]{{0}, {1}, {10}, {11}}), new int[]{0, 0, 1, 1}, new double[]{0, 0.5}, 1);
+        final Assignment a = model.assign(Matrix.of(new double[][]{{4}, {6.5}, {-3}}));
+        assertArrayEquals(new int[]{0, 1, 0}, a.labels());
+        assertEquals(0.5, a.probabilities().get(0, 1), 1e-12);
+        assertArrayEquals(new double[]{3, 3.5, 3}, a.distances(), 1e-12);
+    }
+
+    @Test
     void savedModelsReadBackEqual() throws IOException {
         final SpectralModel model = SpectralClustering.fit(dataset("blobs"),
             SpectralClustering.Parameters.defaults(3).withAffinity(Affinity.RBF).withGamma(0.1), Progress.NONE);
