@@ -190,6 +190,13 @@ class SpectralClusteringTest {
     }
 
     @Test
+    void refusesAGammaThatDisconnectsEveryRow() {
+        assertMessage("gamma (1.00000e+06) is so large for the scale of the data that no two rows are similar (every "
+            + "RBF affinity is 0): lower gamma, e.g. to about 1 / (number of columns × variance of the columns)",
+            randomRows(50, 2, 1), SpectralClustering.Parameters.defaults(2).withAffinity(Affinity.RBF).withGamma(1e6));
+    }
+
+    @Test
     void refusesADenseRbfMatrixAboveTheMemoryLimit() {
         final Matrix x = randomRows(2000, 2, 3);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpectralClustering.fit(
