@@ -144,6 +144,11 @@ public final class SpectralClustering {
         final AffinityGraph graph = parameters.affinity() == Affinity.RBF
             ? AffinityGraph.rbf(x, n, d, parameters.gamma(), range(progress, 0, 0.3, "affinity"))
             : AffinityGraph.nearestNeighbors(x, n, d, parameters.neighbors(), range(progress, 0, 0.3, "affinity"));
+        if (graph.components() == n) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "gamma (%g) is so large for the scale of "
+                + "the data that no two rows are similar (every RBF affinity is 0): lower gamma, e.g. to about 1 / "
+                + "(number of columns × variance of the columns)", parameters.gamma()));
+        }
         progress.checkCancelled();
         progress.report(0.3, "eigenvectors of the graph Laplacian");
         final SymmetricEigen.Result eigen = SymmetricEigen.largest(graph, k, denseLimit, parameters.seed(), progress);

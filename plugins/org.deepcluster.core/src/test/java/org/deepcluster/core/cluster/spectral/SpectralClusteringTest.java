@@ -138,6 +138,16 @@ class SpectralClusteringTest {
     }
 
     @Test
+    void aTiedVoteGoesToTheClusterWithTheNearerVoters() {
+        final SpectralModel model = new SpectralModel(SpectralClustering.Parameters.defaults(2).withNeighbors(4),
+            Matrix.of(new double[][]{{0}, {1}, {10}, {11}}), new int[]{0, 0, 1, 1}, new double[]{0, 0.5}, 1);
+        final Assignment a = model.assign(Matrix.of(new double[][]{{4}, {6.5}, {-3}}));
+        assertArrayEquals(new int[]{0, 1, 0}, a.labels());
+        assertEquals(0.5, a.probabilities().get(0, 1), 1e-12);
+        assertArrayEquals(new double[]{3, 3.5, 3}, a.distances(), 1e-12);
+    }
+
+    @Test
     void savedModelsReadBackEqual() throws IOException {
         final SpectralModel model = SpectralClustering.fit(dataset("blobs"),
             SpectralClustering.Parameters.defaults(3).withAffinity(Affinity.RBF).withGamma(0.1), Progress.NONE);
@@ -177,6 +187,13 @@ class SpectralClusteringTest {
         assertMessage("the number of clusters k (3) is larger than the number of distinct rows (2): lower k or provide "
             + "more varied rows", Matrix.of(new double[][]{{1, 1}, {1, 1}, {2, 1}, {2, 1}}),
             SpectralClustering.Parameters.defaults(3).withNeighbors(2));
+    }
+
+    @Test
+    void refusesAGammaThatDisconnectsEveryRow() {
+        assertMessage("gamma (1.00000e+06) is so large for the scale of the data that no two rows are similar (every "
+            + "RBF affinity is 0): lower gamma, e.g. to about 1 / (number of columns × variance of the columns)",
+            randomRows(50, 2, 1), SpectralClustering.Parameters.defaults(2).withAffinity(Affinity.RBF).withGamma(1e6));
     }
 
     @Test
