@@ -144,7 +144,10 @@ public final class Optics {
                 final IntStream positions = IntStream.range(0, size);
                 (size >= PARALLEL_SCAN ? positions.parallel() : positions).forEach(k -> {
                     final int q = rest[k];
-                    candidate[k] = round15(Math.max(Math.sqrt(BallTree.squaredDistance(x, po, x, q * d, d)), coreP));
+                    // Rows farther than their current reachability cannot improve: stop summing early for them.
+                    final double bound = reach[q] * reach[q] * (1 + 1e-12); // margin: sqrt and rounding
+                    candidate[k] = round15(Math.max(Math.sqrt(BallTree.squaredDistance(x, po, x, q * d, d, bound)),
+                        coreP));
                 });
                 for (int k = 0; k < size; k++) {
                     final int q = rest[k];
