@@ -106,7 +106,9 @@ final class MutualReachabilityMst {
             edgeFrom[step] = bestFrom[u];
             edgeTo[step] = u;
             edgeWeight[step] = best[u];
-            rest[arg] = rest[--restSize];
+            // Keep the rest in row order (shift instead of swap): the scans then read the rows sequentially.
+            System.arraycopy(rest, arg + 1, rest, arg, restSize - arg - 1);
+            restSize--;
             current = u;
         }
         return sorted(edgeFrom, edgeTo, edgeWeight);
