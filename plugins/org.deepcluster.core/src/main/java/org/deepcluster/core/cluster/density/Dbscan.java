@@ -18,11 +18,15 @@ import org.deepcluster.core.progress.Progress;
  * neighbour order, thread schedule or tree shape.
  *
  * <p>Why not Smile's {@code DBSCAN}: it does not count the point itself towards minPts the same way (its kd-tree
- * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded. Here the
- * neighbour queries run in parallel on a {@link BallTree}: one counting pass (stopping at minPts), one pass over
- * core points linking them with a union-find, and one pass that gives border points their cluster.
+ * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded. Here one
+ * radius query per row runs in parallel on a {@link BallTree} and the neighbour lists are kept (as scikit-learn
+ * does) up to {@value #KEPT_NEIGHBOURS} entries; rows beyond that budget are counted (stopping at minPts) and
+ * queried again when linking core points (union-find) and labelling border points.
  */
 public final class Dbscan {
+
+    /** Neighbour list entries kept in memory (4 bytes each) before rows are queried again instead. */
+    private static final long KEPT_NEIGHBOURS = 50_000_000L;
 
     private Dbscan() {
     }
@@ -63,6 +67,12 @@ public final class Dbscan {
      * @throws org.deepcluster.core.progress.CancelledException if cancelled
      */
     public static DbscanModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
+        return fit(data, parameters, progress, KEPT_NEIGHBOURS);
+    }
+
+    /** As {@link #fit(Matrix, Parameters, Progress)} with a given budget of kept neighbour entries (for tests). */
+    static DbscanModel fit(final Matrix data, final Parameters parameters, final Progress progress,
+        final long keptNeighbours) {
         parameters.validate();
         final double[] x = DensityInput.rowMajor(data, "DBSCAN");
         final int n = data.rows();
@@ -74,31 +84,55 @@ public final class Dbscan {
         progress.report(0, "DBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
 
+        // One radius query per row; the neighbour lists are kept (as scikit-learn does) up to a memory budget,
+        // beyond which the remaining rows are queried again when needed.
+        final int[][] neighbours = new int[n][];
+        final int[] counts = new int[n];
+        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
+        long stored = 0;
+        for (int start = 0; start < n; start += ParallelRows.BATCH) {
+            progress.checkCancelled();
+            progress.report(0.05 + 0.6 * start / n, "DBSCAN: neighbourhoods");
+            final int end = Math.min(n, start + ParallelRows.BATCH);
+            final boolean keep = stored < keptNeighbours;
+            java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
+                if (keep) {
+                    final BallTree.Hits h = hits.get();
+                    tree.within(x, i * d, eps, h);
+                    counts[i] = h.size();
+                    neighbours[i] = h.indices();
+                } else {
+                    counts[i] = tree.countWithin(x, i * d, eps, minPts); // stops at minPts
+                }
+            });
+            for (int i = start; i < end && keep; i++) {
+                stored += neighbours[i].length;
+            }
+        }
         final boolean[] core = new boolean[n];
-        ParallelRows.forEach(n, i -> core[i] = tree.countWithin(x, i * d, eps, minPts) >= minPts, progress, 0.05,
-            0.4, "DBSCAN: finding core points");
-
+        for (int i = 0; i < n; i++) {
+            core[i] = counts[i] >= minPts;
+        }
         // Link core points within eps. Union-find keeps the lowest index as the root, which gives the numbering.
         final int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        final int[][] coreNeighbours = new int[ParallelRows.BATCH][];
-        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
         for (int start = 0; start < n; start += ParallelRows.BATCH) {
             progress.checkCancelled();
-            progress.report(0.4 + 0.4 * start / n, "DBSCAN: linking core points");
-            final int batchStart = start;
+            progress.report(0.65 + 0.2 * start / n, "DBSCAN: linking core points");
             final int end = Math.min(n, start + ParallelRows.BATCH);
-            java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
-                coreNeighbours[i - batchStart] = core[i] ? coreWithin(tree, x, i * d, eps, core, hits.get()) : null;
-            });
+            final boolean[] fresh = queryMissing(neighbours, start, end, core, true, tree, x, d, eps, hits);
             for (int i = start; i < end; i++) {
-                final int[] nb = coreNeighbours[i - start];
-                if (nb != null) {
-                    for (final int j : nb) {
-                        union(parent, i, j);
+                if (core[i]) {
+                    for (final int j : neighbours[i]) {
+                        if (core[j]) {
+                            union(parent, i, j);
+                        }
                     }
+                }
+                if (fresh[i - start]) {
+                    neighbours[i] = null; // over the memory budget: not kept
                 }
             }
         }
@@ -108,26 +142,30 @@ public final class Dbscan {
         for (int i = 0; i < n; i++) {
             if (core[i]) {
                 final int root = find(parent, i);
-                if (root == i) {
-                    labels[i] = clusters++;
-                } else {
-                    labels[i] = labels[root]; // root < i, already numbered
-                }
+                labels[i] = root == i ? clusters++ : labels[root]; // root < i, already numbered
             }
         }
         // Border points: the lowest-numbered cluster among their core neighbours.
-        ParallelRows.forEach(n, i -> {
-            if (!core[i]) {
-                final int[] nb = coreWithin(tree, x, i * d, eps, core, hits.get());
-                int best = ClusterModel.NOISE;
-                for (final int j : nb) {
-                    if (best == ClusterModel.NOISE || labels[j] < best) {
-                        best = labels[j];
+        for (int start = 0; start < n; start += ParallelRows.BATCH) {
+            progress.checkCancelled();
+            progress.report(0.85 + 0.1 * start / n, "DBSCAN: assigning border points");
+            final int end = Math.min(n, start + ParallelRows.BATCH);
+            final boolean[] fresh = queryMissing(neighbours, start, end, core, false, tree, x, d, eps, hits);
+            for (int i = start; i < end; i++) {
+                if (!core[i]) {
+                    int best = ClusterModel.NOISE;
+                    for (final int j : neighbours[i]) {
+                        if (core[j] && (best == ClusterModel.NOISE || labels[j] < best)) {
+                            best = labels[j];
+                        }
                     }
+                    labels[i] = best;
                 }
-                labels[i] = best;
+                if (fresh[i - start]) {
+                    neighbours[i] = null;
+                }
             }
-        }, progress, 0.8, 0.95, "DBSCAN: assigning border points");
+        }
         int coreCount = 0;
         for (final boolean c : core) {
             coreCount += c ? 1 : 0;
@@ -146,17 +184,24 @@ public final class Dbscan {
         return new DbscanModel(parameters, labels, coreRows, Matrix.wrap(coreCount, d, corePoints), d);
     }
 
-    private static int[] coreWithin(final BallTree tree, final double[] x, final int offset, final double eps,
-        final boolean[] core, final BallTree.Hits hits) {
-        tree.within(x, offset, eps, hits);
-        int count = 0;
-        final int[] result = new int[hits.size()];
-        for (int h = 0; h < hits.size(); h++) {
-            if (core[hits.index(h)]) {
-                result[count++] = hits.index(h);
+    /**
+     * Queries, in parallel, the rows in [start, end) with {@code core[i] == wanted} whose list was not kept.
+     *
+     * @return per row of the range whether it was queried now
+     */
+    private static boolean[] queryMissing(final int[][] neighbours, final int start, final int end,
+        final boolean[] core, final boolean wanted, final BallTree tree, final double[] x, final int d,
+        final double eps, final ThreadLocal<BallTree.Hits> hits) {
+        final boolean[] fresh = new boolean[end - start];
+        java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
+            if (neighbours[i] == null && core[i] == wanted) {
+                final BallTree.Hits h = hits.get();
+                tree.within(x, i * d, eps, h);
+                neighbours[i] = h.indices();
+                fresh[i - start] = true;
             }
-        }
-        return Arrays.copyOf(result, count);
+        });
+        return fresh;
     }
 
     private static int find(final int[] parent, int i) {

@@ -81,7 +81,8 @@ final class MutualReachabilityMst {
                     final int u = rest[k];
                     final double floor = Math.max(core[v], core[u]);
                     if (floor < best[u]) {
-                        final double w = Math.max(floor, Math.sqrt(BallTree.squaredDistance(x, v * d, x, u * d, d)));
+                        final double w = Math.max(floor,
+                            Math.sqrt(BallTree.squaredDistance(x, v * d, x, u * d, d, best[u] * best[u] * (1 + 1e-12))));
                         if (w < best[u]) {
                             best[u] = w;
                             bestFrom[u] = v;
@@ -105,7 +106,9 @@ final class MutualReachabilityMst {
             edgeFrom[step] = bestFrom[u];
             edgeTo[step] = u;
             edgeWeight[step] = best[u];
-            rest[arg] = rest[--restSize];
+            // Keep the rest in row order (shift instead of swap): the scans then read the rows sequentially.
+            System.arraycopy(rest, arg + 1, rest, arg, restSize - arg - 1);
+            restSize--;
             current = u;
         }
         return sorted(edgeFrom, edgeTo, edgeWeight);

@@ -113,12 +113,10 @@ public final class Optics {
         Arrays.fill(predecessor, -1);
         final int[] ordering = new int[n];
         final ReachabilityHeap heap = new ReachabilityHeap(reach);
-        // The unprocessed rows in a compact list (order irrelevant: updates from one row are independent).
+        // The unprocessed rows in row order, so that scans read the rows sequentially.
         final int[] rest = new int[n];
-        final int[] restPos = new int[n];
         for (int i = 0; i < n; i++) {
             rest[i] = i;
-            restPos[i] = i;
         }
         int restSize = n;
         final double[] candidate = new double[n];
@@ -131,9 +129,9 @@ public final class Optics {
             }
             final int p = heap.poll();
             ordering[step] = p;
-            final int last = rest[--restSize];
-            rest[restPos[p]] = last;
-            restPos[last] = restPos[p];
+            final int at = Arrays.binarySearch(rest, 0, restSize, p);
+            System.arraycopy(rest, at + 1, rest, at, restSize - at - 1);
+            restSize--;
             if (core[p] == Double.POSITIVE_INFINITY) {
                 continue;
             }
@@ -144,7 +142,10 @@ public final class Optics {
                 final IntStream positions = IntStream.range(0, size);
                 (size >= PARALLEL_SCAN ? positions.parallel() : positions).forEach(k -> {
                     final int q = rest[k];
-                    candidate[k] = round15(Math.max(Math.sqrt(BallTree.squaredDistance(x, po, x, q * d, d)), coreP));
+                    // Rows farther than their current reachability cannot improve: stop summing early for them.
+                    final double bound = reach[q] * reach[q] * (1 + 1e-12); // margin: sqrt and rounding
+                    candidate[k] = round15(Math.max(Math.sqrt(BallTree.squaredDistance(x, po, x, q * d, d, bound)),
+                        coreP));
                 });
                 for (int k = 0; k < size; k++) {
                     final int q = rest[k];

@@ -40,6 +40,21 @@ class DbscanTest {
     }
 
     @Test
+    void sameResultWhenNeighbourListsExceedTheMemoryBudget() {
+        for (final Map<String, String> c : Fixtures.readCsv("density/dbscan_cases.csv")) {
+            final Matrix data = DensityFixtures.data(c.get("data"));
+            final Dbscan.Parameters p = new Dbscan.Parameters(Double.parseDouble(c.get("eps")),
+                Integer.parseInt(c.get("min_samples")));
+            // Budget 0: no list is kept; every row is counted, then queried again where needed.
+            final DbscanModel model = Dbscan.fit(data, p, Progress.NONE, 0);
+            assertArrayEquals(Fixtures.parseInts(c.get("labels")), model.labels(), c.get("case"));
+        }
+        final Matrix big = DensityFixtures.blobs(6000, 4, 3, 1.0, 100, 12, null);
+        final Dbscan.Parameters p = new Dbscan.Parameters(1.0, 6);
+        assertArrayEquals(Dbscan.fit(big, p, Progress.NONE).labels(), Dbscan.fit(big, p, Progress.NONE, 1000).labels());
+    }
+
+    @Test
     void recoversBlobsWithNoiseIn32Dimensions() {
         final int[] truth = new int[2100];
         final Matrix data = DensityFixtures.blobs(2000, 32, 5, 1.0, 100, 1, truth);
