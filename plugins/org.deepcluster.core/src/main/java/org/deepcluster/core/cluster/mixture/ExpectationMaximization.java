@@ -62,7 +62,7 @@ final class ExpectationMaximization {
      * @param k the number of components
      * @param type the covariance type
      * @param regularisation added to the diagonal of every covariance
-     * @param initialResponsibilities n × k, row sums 1; copied
+     * @param initialResponsibilities n × k, row sums 1; owned (and overwritten) by this object
      */
     ExpectationMaximization(final double[][] rows, final int k, final CovarianceType type,
         final double regularisation, final double[] initialResponsibilities) {
@@ -72,7 +72,7 @@ final class ExpectationMaximization {
         this.k = k;
         this.type = type;
         this.regularisation = regularisation;
-        this.responsibilities = initialResponsibilities.clone();
+        this.responsibilities = initialResponsibilities;
     }
 
     /**

@@ -109,7 +109,7 @@ public final class GaussianMixture {
     /**
      * Fits a Gaussian mixture.
      *
-     * @param data the rows, at least 2 and at least k, all values finite
+     * @param data the rows, at least 2 and at least k distinct ones, all values finite
      * @param parameters the settings
      * @param progress one report and one cancellation check per EM iteration
      * @return the model of the restart with the highest lower bound
@@ -171,6 +171,25 @@ public final class GaussianMixture {
                 + ") is larger than the number of rows (" + data.rows() + "): lower k or provide more rows");
         }
         data.requireFinite("the data");
+        final int distinct = countDistinctRows(data, k);
+        if (distinct < k) {
+            throw new IllegalArgumentException("the number of components k (" + k + ") is larger than the number "
+                + "of distinct rows (" + distinct + "): lower k to at most " + distinct
+                + " or provide more varied rows");
+        }
+    }
+
+    /** Counts distinct rows, stopping once {@code limit} are found (usually after a few rows). */
+    private static int countDistinctRows(final Matrix data, final int limit) {
+        final java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        for (int i = 0; i < data.rows() && seen.size() < limit; i++) {
+            final java.util.List<Double> row = new java.util.ArrayList<>(data.cols());
+            for (int j = 0; j < data.cols(); j++) {
+                row.add(data.get(i, j) + 0.0); // -0.0 and 0.0 are the same point
+            }
+            seen.add(row);
+        }
+        return seen.size();
     }
 
     private static double[] initialResponsibilities(final Matrix data, final Parameters p, final long seed) {

@@ -352,9 +352,9 @@ class GaussianMixtureTest {
             assertEquals(1e-6, cov.get(j, j), 1e-9); // reg_covar alone: positive definite
         }
         assertTrue(Double.isFinite(one.bic()));
-        // k-means cannot find 2 distinct rows: the message says what to do.
+        // 2 components need 2 distinct rows: the message says what to do.
         assertMessage(() -> GaussianMixture.fit(Matrix.of(same), Parameters.defaults(2), Progress.NONE),
-            "k-means initialisation");
+            "larger than the number of distinct rows (1)");
         // A constant column among varying ones, every covariance type.
         final Matrix blobs = blobs(300, 3, 3, 4);
         final double[][] rows = blobs.toRowArrays();
