@@ -54,13 +54,14 @@ class DeepClusteringNodeModelTest {
         model = EncoderLearnerFixture.train(blobs, 10);
     }
 
-    /** k 4, update every 10 batches of 32, at most 150 iterations, Adam 1e-3, seed 3. */
+    /** k 4, update every 10 batches of 32, 150 iterations (tolerance 0), Adam 1e-3, seed 3. */
     private static NodeHarness<DeepClusteringNodeModel> dec(final double reconstructionWeight)
         throws InvalidSettingsException {
         return NodeHarness.of(DeepClusteringNodeFactory.class).editSettings(s -> {
             s.addInt(DeepClusteringSettings.KEY_K, 4);
             s.addInt(DeepClusteringSettings.KEY_UPDATE_INTERVAL, 10);
             s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 150);
+            s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 0);
             s.addInt(DeepClusteringSettings.KEY_BATCH_SIZE, 32);
             s.addDouble(DeepClusteringSettings.KEY_LEARNING_RATE, 1e-3);
             s.addDouble(DeepClusteringSettings.KEY_RECONSTRUCTION_WEIGHT, reconstructionWeight);
@@ -236,11 +237,7 @@ class DeepClusteringNodeModelTest {
     @Test
     void nonConvergenceIsAWarning() throws Exception {
         // tolerance 0 never converges: the run ends at the maximum iterations, which is reported
-        final var h = dec(0).editSettings(s -> {
-            s.addInt(DeepClusteringSettings.KEY_K, 12);
-            s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 60);
-            s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 0);
-        });
+        final var h = dec(0).editSettings(s -> s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 60));
         h.execute(model, blobs);
         assertTrue(h.warningMessage().contains("Did not converge in 60 iterations"), h.warningMessage());
         final var quiet = dec(0).editSettings(s -> s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 1));
