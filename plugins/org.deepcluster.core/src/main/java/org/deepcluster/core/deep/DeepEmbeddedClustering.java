@@ -160,9 +160,9 @@ public final class DeepEmbeddedClustering {
         final int d = encoder.embeddingSize();
 
         progress.report(0, "embedding " + n + " rows and initialising the centres by k-means");
-        final Matrix initialEmbedding = encoder.transform(data, cancelOnly(progress));
+        final Matrix initialEmbedding = encoder.transform(data, Progress.cancellationOnly(progress));
         final KMeansModel kmeans = KMeans.fit(initialEmbedding, new KMeans.Parameters(k, parameters.kMeansRestarts(),
-            KMEANS_MAX_ITERATIONS, KMEANS_TOLERANCE, parameters.seed()), cancelOnly(progress));
+            KMEANS_MAX_ITERATIONS, KMEANS_TOLERANCE, parameters.seed()), Progress.cancellationOnly(progress));
         final float[] initialCentres = new float[k * d];
         for (int j = 0; j < k; j++) {
             for (int c = 0; c < d; c++) {
@@ -452,20 +452,5 @@ public final class DeepEmbeddedClustering {
                 + "rows (" + data.rows() + "): lower it to at most " + data.rows());
         }
         data.requireFinite("the data");
-    }
-
-    /** A progress that forwards only cancellation (for sub-steps whose own reports would confuse the caller's). */
-    private static Progress cancelOnly(final Progress progress) {
-        return new Progress() {
-            @Override
-            public void report(final double fraction, final String message) {
-                // the caller reports
-            }
-
-            @Override
-            public void checkCancelled() {
-                progress.checkCancelled();
-            }
-        };
     }
 }

@@ -154,17 +154,7 @@ public final class EmbeddingRefiner {
      * @return their embedding with the current weights
      */
     public Matrix embed(final FloatMatrix data, final Progress progress) {
-        return encoder.transform(data, new Progress() {
-            @Override
-            public void report(final double fraction, final String message) {
-                // the caller reports its own progress
-            }
-
-            @Override
-            public void checkCancelled() {
-                progress.checkCancelled();
-            }
-        });
+        return encoder.transform(data, Progress.cancellationOnly(progress));
     }
 
     /**

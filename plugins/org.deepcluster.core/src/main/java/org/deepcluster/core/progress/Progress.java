@@ -22,6 +22,25 @@ public interface Progress {
     };
 
     /**
+     * @param progress a progress
+     * @return a progress that forwards only the cancellation checks to {@code progress} and ignores reports (for a
+     *         sub-step whose own fractions and messages would confuse the caller's)
+     */
+    static Progress cancellationOnly(final Progress progress) {
+        return new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                // the caller reports
+            }
+
+            @Override
+            public void checkCancelled() {
+                progress.checkCancelled();
+            }
+        };
+    }
+
+    /**
      * Reports how far the computation is.
      *
      * @param fraction the finished part, between 0 and 1

@@ -256,7 +256,7 @@ final class DeepClusteringNodeModel extends SettingsNodeModel<DeepClusteringSett
         for (final String w : result.warnings()) {
             warning.append(warning.length() > 0 ? " " : "").append(capitalise(w)).append('.');
         }
-        if (!result.converged()) {
+        if (!result.converged() && settings().tolerance > 0) { // tolerance 0 asks for all iterations
             final double last = result.history().get(result.history().size() - 1).changedFraction();
             warning.append(warning.length() > 0 ? " " : "").append(String.format(Locale.ROOT, "Did not converge in "
                 + "%d iterations: %.2f %% of the labels changed at the last target update (tolerance %.2f %%); raise '"

@@ -236,10 +236,17 @@ class DeepClusteringNodeModelTest {
 
     @Test
     void nonConvergenceIsAWarning() throws Exception {
-        // tolerance 0 never converges: the run ends at the maximum iterations, which is reported
-        final var h = dec(0).editSettings(s -> s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 60));
+        // a tiny tolerance is not reached in 10 fast iterations
+        final var h = dec(0).editSettings(s -> {
+            s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 10);
+            s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 1e-6);
+            s.addDouble(DeepClusteringSettings.KEY_LEARNING_RATE, 0.01);
+        });
         h.execute(model, blobs);
-        assertTrue(h.warningMessage().contains("Did not converge in 60 iterations"), h.warningMessage());
+        assertTrue(h.warningMessage().startsWith("Did not converge in 10 iterations: "), h.warningMessage());
+        final var all = dec(0).editSettings(s -> s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 10));
+        all.execute(model, blobs);
+        assertNull(all.warningMessage(), "tolerance 0 asks for all iterations: nothing to warn about");
         final var quiet = dec(0).editSettings(s -> s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 1));
         quiet.execute(model, blobs);
         assertNull(quiet.warningMessage(), "tolerance 1 converges at the first update; 4 blobs, 4 clusters");
