@@ -131,6 +131,18 @@ def graph():
     return img
 
 
+def kmedoids():
+    """Three groups of points, each around one of its own points drawn as a dark square: the medoid."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for (mx, my), others, colour in [((4, 4), [(1.5, 2), (2, 6.5)], BLUE),
+                                      ((12, 4), [(14.5, 2), (14, 6.5)], ORANGE),
+                                      ((8, 12), [(5, 14), (11, 14)], GREEN)]:
+        dots(d, others, colour)
+        d.rectangle([mx - 2, my - 2, mx + 2, my + 2], fill=colour, outline=GREY)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -140,6 +152,7 @@ def save(img, *path):
 
 if __name__ == "__main__":
     save(clusters(), SRC, "cluster", "kmeans", "kmeans.png")
+    save(kmedoids(), SRC, "cluster", "kmedoids", "kmedoids.png")
     save(assigner(), SRC, "cluster", "assigner", "assigner.png")
     save(graph(), SRC, "cluster", "graph", "graph.png")
     save(scorer(), SRC, "scorer", "scorer.png")

@@ -1,8 +1,15 @@
 package org.deepcluster.knime.util;
 
+import java.awt.Component;
+import java.util.function.Function;
+
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.JComboBox;
+import javax.swing.JList;
+
 import org.knime.core.node.InvalidSettingsException;
 
-/** Parses numbers typed into dialog text fields, with messages that name the setting. */
+/** Parses numbers typed into dialog text fields, with messages that name the setting; builds labelled choices. */
 public final class DialogFields {
 
     private DialogFields() {
@@ -58,5 +65,30 @@ public final class DialogFields {
             }
             throw e;
         }
+    }
+
+    /**
+     * A drop-down of fixed values shown by readable labels (e.g. engine enum constants).
+     *
+     * @param <E> the value type
+     * @param values the choices, in display order
+     * @param label the text shown for a value
+     * @return the combo box; {@code getSelectedItem()} returns the value itself
+     */
+    @SafeVarargs
+    public static <E> JComboBox<E> choice(final Function<E, String> label, final E... values) {
+        final JComboBox<E> box = new JComboBox<>(values);
+        box.setRenderer(new DefaultListCellRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @SuppressWarnings("unchecked")
+            @Override
+            public Component getListCellRendererComponent(final JList<?> list, final Object value, final int index,
+                final boolean isSelected, final boolean cellHasFocus) {
+                final Object shown = value == null ? null : label.apply((E)value);
+                return super.getListCellRendererComponent(list, shown, index, isSelected, cellHasFocus);
+            }
+        });
+        return box;
     }
 }

@@ -1,9 +1,11 @@
 package org.deepcluster.knime.node.cluster.kmeans;
 
+import javax.swing.JComboBox;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 
+import org.deepcluster.core.cluster.KMeans;
 import org.deepcluster.knime.node.cluster.ClusteringNodeDialog;
 import org.deepcluster.knime.util.DialogFields;
 import org.knime.core.data.DataTableSpec;
@@ -17,10 +19,16 @@ final class KMeansNodeDialog extends ClusteringNodeDialog<KMeansSettings> {
     private final JSpinner maxIterations = new JSpinner(new SpinnerNumberModel(300, 1, Integer.MAX_VALUE, 10));
     private final JTextField tolerance = new JTextField(10);
     private final JTextField seed = new JTextField(10);
+    private final JComboBox<KMeans.Init> init = DialogFields.choice(
+        i -> i == KMeans.Init.RANDOM ? "Random rows" : "k-means++", KMeans.Init.K_MEANS_PLUS_PLUS, KMeans.Init.RANDOM);
+    private final JComboBox<KMeans.Algorithm> algorithm = DialogFields.choice(
+        a -> a == KMeans.Algorithm.ELKAN ? "Elkan" : "Lloyd", KMeans.Algorithm.LLOYD, KMeans.Algorithm.ELKAN);
 
     KMeansNodeDialog() {
         super(KMeansSettings::new);
         algorithmForm().addRow(KMeansSettings.LABEL_K, k)
+            .addRow(KMeansSettings.LABEL_INIT, init)
+            .addRow(KMeansSettings.LABEL_KMEANS_ALGORITHM, algorithm)
             .addRow(KMeansSettings.LABEL_RESTARTS, restarts)
             .addRow(KMeansSettings.LABEL_MAX_ITERATIONS, maxIterations)
             .addRow(KMeansSettings.LABEL_TOLERANCE, tolerance)
@@ -34,6 +42,8 @@ final class KMeansNodeDialog extends ClusteringNodeDialog<KMeansSettings> {
         maxIterations.setValue(s.maxIterations);
         tolerance.setText(Double.toString(s.tolerance));
         seed.setText(Long.toString(s.seed));
+        init.setSelectedItem(s.init);
+        algorithm.setSelectedItem(s.algorithm);
     }
 
     @Override
@@ -43,5 +53,7 @@ final class KMeansNodeDialog extends ClusteringNodeDialog<KMeansSettings> {
         s.maxIterations = (Integer)maxIterations.getValue();
         s.tolerance = DialogFields.parseDouble(tolerance.getText(), KMeansSettings.LABEL_TOLERANCE);
         s.seed = DialogFields.parseLong(seed.getText(), KMeansSettings.LABEL_SEED);
+        s.init = (KMeans.Init)init.getSelectedItem();
+        s.algorithm = (KMeans.Algorithm)algorithm.getSelectedItem();
     }
 }

@@ -175,6 +175,44 @@ class KMeansNodeModelTest {
     }
 
     @Test
+    void initialisationAndAlgorithmAreSettingsAndGiveTheSameBlobs() throws Exception {
+        final BufferedDataTable in = TestTables.blobs(300, 4, 3, 0.5, 7);
+        final List<String> reference = TestTables.column((BufferedDataTable)kmeans(3).execute(in)[0], "Cluster");
+        for (final String init : new String[]{"K_MEANS_PLUS_PLUS", "RANDOM"}) {
+            for (final String algorithm : new String[]{"LLOYD", "ELKAN"}) {
+                final var harness = kmeans(3).editSettings(s -> {
+                    s.addString(KMeansSettings.KEY_INIT, init);
+                    s.addString(KMeansSettings.KEY_KMEANS_ALGORITHM, algorithm);
+                });
+                assertEquals(init, harness.settingsRoundTrip().getString(KMeansSettings.KEY_INIT));
+                final NodeSettings dialog = harness.dialogRoundTrip(in.getDataTableSpec());
+                assertEquals(init, dialog.getString(KMeansSettings.KEY_INIT));
+                assertEquals(algorithm, dialog.getString(KMeansSettings.KEY_KMEANS_ALGORITHM));
+                assertEquals(reference, TestTables.column((BufferedDataTable)harness.execute(in)[0], "Cluster"),
+                    init + " " + algorithm + ": well-separated blobs, the same clusters");
+            }
+        }
+        final var unknown = assertThrows(InvalidSettingsException.class,
+            () -> kmeans().editSettings(s -> s.addString(KMeansSettings.KEY_KMEANS_ALGORITHM, "HAMERLY")));
+        assertTrue(unknown.getMessage().contains("'Algorithm'") && unknown.getMessage().contains("HAMERLY"),
+            unknown.getMessage());
+        final var given = assertThrows(InvalidSettingsException.class,
+            () -> kmeans().editSettings(s -> s.addString(KMeansSettings.KEY_INIT, "GIVEN")));
+        assertTrue(given.getMessage().contains("'Initialisation'"), given.getMessage());
+    }
+
+    @Test
+    void settingsSavedBeforeInitAndAlgorithmExistedStillLoad() throws Exception {
+        final NodeSettings old = kmeans(3).settingsRoundTrip();
+        old.removeConfig(KMeansSettings.KEY_INIT);
+        old.removeConfig(KMeansSettings.KEY_KMEANS_ALGORITHM);
+        final KMeansSettings loaded = new KMeansSettings();
+        loaded.loadFrom(old);
+        assertEquals(org.deepcluster.core.cluster.KMeans.Init.K_MEANS_PLUS_PLUS, loaded.init);
+        assertEquals(org.deepcluster.core.cluster.KMeans.Algorithm.LLOYD, loaded.algorithm);
+    }
+
+    @Test
     void invalidSettingsAreRejectedWithTheSettingsName() throws Exception {
         final var e = assertThrows(InvalidSettingsException.class, () -> kmeans(0));
         assertTrue(e.getMessage().contains("Number of clusters (k)"), e.getMessage());
