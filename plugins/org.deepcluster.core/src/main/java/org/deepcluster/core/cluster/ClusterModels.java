@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.deepcluster.core.cluster.graph.GraphClusterModel;
+
 /**
  * Saving and loading {@link ClusterModel}s: the state ({@link ModelState}) plus the {@code algorithm} key that selects
  * the reader. Every algorithm registers its reader here; a file naming an unknown algorithm is refused with a message.
@@ -31,6 +33,7 @@ public final class ClusterModels {
     static {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
+        READERS.put(GraphClusterModel.ALGORITHM, GraphClusterModel::read);
     }
 
     private ClusterModels() {
