@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.deepcluster.core.cluster.graph.GraphClusterModel;
 import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
 import org.deepcluster.core.cluster.spectral.SpectralModel;
 import org.deepcluster.core.cluster.density.DbscanModel;
@@ -39,6 +40,7 @@ public final class ClusterModels {
     static {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
+        READERS.put(GraphClusterModel.ALGORITHM, GraphClusterModel::read);
         READERS.put(KMedoidsModel.ALGORITHM, KMedoidsModel::read);
         READERS.put(AgglomerativeModel.ALGORITHM, AgglomerativeModel::read);
         READERS.put(SpectralModel.ALGORITHM, SpectralModel::read);
