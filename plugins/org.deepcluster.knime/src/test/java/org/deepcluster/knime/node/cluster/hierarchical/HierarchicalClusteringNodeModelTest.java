@@ -13,6 +13,7 @@ import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
 import org.deepcluster.core.cluster.hierarchical.Linkage;
 import org.deepcluster.core.metrics.ClusteringScores;
 import org.deepcluster.core.metrics.Labels;
+import org.deepcluster.knime.node.cluster.assigner.ClusterAssignerNodeFactory;
 import org.deepcluster.knime.port.ClusterModelPortObject;
 import org.deepcluster.knime.port.ClusterModelPortObjectSpec;
 import org.deepcluster.knime.testing.TestTables;
@@ -83,6 +84,20 @@ class HierarchicalClusteringNodeModelTest {
             assertEquals(linkage, agglomerative.linkage());
             assertEquals(199, agglomerative.dendrogram().merges(), "the model keeps the whole dendrogram");
             assertTrue(model.getSummary().contains(linkage.id() + " linkage"), model.getSummary());
+        }
+    }
+
+    @Test
+    void theAssignerReproducesTheTrainingClusters() throws Exception {
+        final BufferedDataTable in = TestTables.blobs(120, 3, 3, 0.5, 9);
+        for (final String linkage : List.of("ward", "single")) { // nearest centroid / nearest training row
+            final PortObject[] fitted = node(linkage, 3).execute(in);
+            final BufferedDataTable out =
+                NodeHarness.of(ClusterAssignerNodeFactory.class).executeTables(fitted[1], in)[0];
+            assertEquals(TestTables.column((BufferedDataTable)fitted[0], "Cluster"), TestTables.column(out, "Cluster"),
+                linkage);
+            assertArrayEquals(new String[]{"x0", "x1", "x2", TestTables.LABEL, "Cluster", "Distance"},
+                out.getDataTableSpec().getColumnNames());
         }
     }
 

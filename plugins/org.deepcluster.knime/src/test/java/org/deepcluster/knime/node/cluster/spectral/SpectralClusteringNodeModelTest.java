@@ -11,6 +11,7 @@ import java.util.List;
 import org.deepcluster.core.cluster.spectral.SpectralModel;
 import org.deepcluster.core.metrics.ClusteringScores;
 import org.deepcluster.core.metrics.Labels;
+import org.deepcluster.knime.node.cluster.assigner.ClusterAssignerNodeFactory;
 import org.deepcluster.knime.port.ClusterModelPortObject;
 import org.deepcluster.knime.port.ClusterModelPortObjectSpec;
 import org.deepcluster.knime.testing.TestTables;
@@ -80,6 +81,19 @@ class SpectralClusteringNodeModelTest {
         assertEquals(harness.configuredSpecs()[1], model.getSpec());
         assertEquals(2, ((SpectralModel)model.model()).components(), "each ring is a part of the graph");
         assertTrue(model.getSummary().contains("spectral clustering, k = 2"), model.getSummary());
+    }
+
+    @Test
+    void theAssignerVotesWithTheNearestTrainingRows() throws Exception {
+        final BufferedDataTable in = rings(100);
+        final PortObject[] fitted = node(2).execute(in);
+        final List<String> expected = TestTables.column((BufferedDataTable)fitted[0], "Cluster");
+        final BufferedDataTable out =
+            NodeHarness.of(ClusterAssignerNodeFactory.class).executeTables(fitted[1], in)[0];
+        assertEquals(expected, TestTables.column(out, "Cluster"), "training rows keep their cluster");
+        final String[] names = out.getDataTableSpec().getColumnNames();
+        assertEquals(List.of("x", "y", "ring", "Cluster"), List.of(names).subList(0, 4));
+        assertTrue(names.length > 5, "probability and distance columns: " + List.of(names));
     }
 
     @Test
