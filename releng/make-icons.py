@@ -143,6 +143,30 @@ def kmedoids():
     return img
 
 
+def dendrogram():
+    """A small dendrogram over three coloured leaves: hierarchical clustering."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.line([(3, 12), (3, 8), (7, 8), (7, 12)], fill=GREY)
+    d.line([(5, 8), (5, 3), (12, 3), (12, 12)], fill=GREY)
+    dots(d, [(3, 13.5)], BLUE)
+    dots(d, [(7, 13.5)], ORANGE)
+    dots(d, [(12, 13.5)], GREEN)
+    return img
+
+
+def spectral():
+    """Two rings of points joined by graph edges: spectral clustering on a similarity graph."""
+    import math
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    outer = [(7.5 + 6 * math.cos(a * math.pi / 3), 7.5 + 6 * math.sin(a * math.pi / 3)) for a in range(6)]
+    d.line(outer + [outer[0]], fill=GREY)
+    dots(d, outer, BLUE)
+    dots(d, [(7.5, 7.5)], ORANGE)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -155,6 +179,8 @@ if __name__ == "__main__":
     save(kmedoids(), SRC, "cluster", "kmedoids", "kmedoids.png")
     save(assigner(), SRC, "cluster", "assigner", "assigner.png")
     save(graph(), SRC, "cluster", "graph", "graph.png")
+    save(dendrogram(), SRC, "cluster", "hierarchical", "hierarchical.png")
+    save(spectral(), SRC, "cluster", "spectral", "spectral.png")
     save(scorer(), SRC, "scorer", "scorer.png")
     save(generator(), SRC, "generator", "generator.png")
     save(encoder(), SRC, "encoder", "encoder.png")

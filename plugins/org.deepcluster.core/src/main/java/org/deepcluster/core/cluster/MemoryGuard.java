@@ -47,7 +47,12 @@ public final class MemoryGuard {
                 what, megabytes(bytes), limitMb, alternatives));
         }
         final Runtime runtime = Runtime.getRuntime();
-        final long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > available) {
+            // "Used" includes garbage not yet collected: collect once before refusing a large allocation.
+            System.gc(); // NOSONAR: one explicit collection before a refusal, not in a loop
+            available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        }
         if (bytes > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "%s %s, but the Java heap has only about %s free (of %s at most): raise the Java heap (-Xmx in "

@@ -182,7 +182,7 @@ public final class SpectralClustering {
         return Matrix.wrap(n, k, e);
     }
 
-    /** Numbers clusters by first appearance, so that row 0 is in cluster 0. */
+    /** Numbers clusters by first appearance, so that row 0 is in cluster 0 (an empty cluster, if any, goes last). */
     static int[] renumber(final int[] labels) {
         final int[] map = new int[Arrays.stream(labels).max().orElse(-1) + 1];
         Arrays.fill(map, -1);

@@ -36,7 +36,7 @@ public final class SpectralModel implements ClusterModel {
     /**
      * @param parameters the settings it was fitted with
      * @param training the training rows
-     * @param labels the cluster of each training row, 0 … c−1 with every cluster used; copied
+     * @param labels the cluster of each training row, 0 … k−1 (k of the parameters); copied
      * @param laplacianEigenvalues the k smallest eigenvalues of the normalised Laplacian, smallest first; copied
      * @param components the number of connected components of the affinity graph, at least 1
      * @throws IllegalArgumentException if the parts do not fit together
@@ -58,15 +58,13 @@ public final class SpectralModel implements ClusterModel {
             System.arraycopy(training.row(i), 0, trainingValues, i * training.cols(), training.cols());
         }
         this.labels = labels.clone();
-        this.sizes = new int[Arrays.stream(labels).max().orElse(-1) + 1];
+        this.sizes = new int[parameters.k()]; // k clusters; k-means on the embedding may rarely leave one empty
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is negative");
+            if (labels[i] < 0 || labels[i] >= sizes.length) {
+                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is not a cluster index in "
+                    + "[0, " + sizes.length + ")");
             }
             sizes[labels[i]]++;
-        }
-        if (Arrays.stream(sizes).anyMatch(s -> s == 0)) {
-            throw new IllegalArgumentException("the labels must use every cluster 0 … " + (sizes.length - 1));
         }
         this.laplacianEigenvalues = laplacianEigenvalues.clone();
         this.components = components;

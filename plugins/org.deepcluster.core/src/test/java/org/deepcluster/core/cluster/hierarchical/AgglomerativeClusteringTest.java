@@ -277,6 +277,18 @@ class AgglomerativeClusteringTest {
     }
 
     @Test
+    void refusesADistanceMatrixLargerThanTheFreeJavaHeap() {
+        final Matrix x = Matrix.wrap(60_000, 1, new double[60_000]); // 13.4 GB of distances: more than a test heap
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgglomerativeClustering
+            .fit(x, AgglomerativeClustering.Parameters.height(Linkage.WARD, 1).withMemoryLimitMb(1 << 20),
+                Progress.NONE));
+        assertTrue(e.getMessage().startsWith("ward linkage on 60,000 rows needs a pairwise distance matrix of 13,733 MB, "
+            + "but the Java heap has only about "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("raise the Java heap (-Xmx in knime.ini), cluster a sample of the rows, or "
+            + "use single linkage (no distance matrix) or k-means"), e.getMessage());
+    }
+
+    @Test
     void refusesMoreRowsThanTheMatrixCanHold() {
         final Matrix x = Matrix.wrap(70_000, 1, new double[70_000]);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgglomerativeClustering

@@ -148,6 +148,19 @@ class SpectralClusteringTest {
     }
 
     @Test
+    void theModelHasKClustersAndChecksItsLabels() {
+        final SpectralClustering.Parameters p = SpectralClustering.Parameters.defaults(3).withNeighbors(2);
+        final SpectralModel model = new SpectralModel(p, Matrix.of(new double[][]{{0}, {1}}), new int[]{0, 0},
+            new double[]{0, 0, 0}, 1);
+        assertEquals(3, model.clusterCount(), "an empty cluster still counts");
+        assertArrayEquals(new int[]{2, 0, 0}, model.clusterSizes());
+        assertEquals(3, model.assign(Matrix.of(new double[][]{{0.5}})).probabilities().cols());
+        assertEquals("label 3 of row 1 is not a cluster index in [0, 3)", assertThrows(IllegalArgumentException.class,
+            () -> new SpectralModel(p, Matrix.of(new double[][]{{0}, {1}}), new int[]{0, 3}, new double[3], 1))
+            .getMessage());
+    }
+
+    @Test
     void savedModelsReadBackEqual() throws IOException {
         final SpectralModel model = SpectralClustering.fit(dataset("blobs"),
             SpectralClustering.Parameters.defaults(3).withAffinity(Affinity.RBF).withGamma(0.1), Progress.NONE);
