@@ -2,6 +2,8 @@ package org.deepcluster.core.cluster.density;
 
 import java.util.Arrays;
 
+import org.deepcluster.core.progress.Progress;
+
 /**
  * A ball tree over the rows of a dense matrix for exact Euclidean radius and k-nearest-neighbour queries. Immutable
  * after construction and safe for concurrent queries (each query brings its own buffers).
@@ -374,6 +376,31 @@ public final class BallTree {
             heapIndex[0] = heapIndex[size - 1];
             siftDown(heapDist, heapIndex, size - 1);
         }
+    }
+
+    /**
+     * The core distance of every row of the tree: the distance to its k-th nearest row, the row itself counted (as
+     * scikit-learn's OPTICS and HDBSCAN define it), computed in parallel batches.
+     *
+     * @param x the rows the tree was built from, row-major
+     * @param k at least 1, at most {@link #size()}
+     * @param progress asked for cancellation between batches
+     * @param from the progress fraction at the start
+     * @param to the progress fraction at the end
+     * @param message the progress message
+     * @return per row the distance to its k-th nearest row
+     */
+    double[] kthNeighbourDistances(final double[] x, final int k, final Progress progress, final double from,
+        final double to, final String message) {
+        final double[] result = new double[n];
+        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[k]);
+        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[k]);
+        ParallelRows.forEach(n, i -> {
+            final double[] di = dist.get();
+            nearest(x, i * d, k, idx.get(), di);
+            result[i] = di[k - 1];
+        }, progress, from, to, message);
+        return result;
     }
 
     private static void siftDown(final double[] dist, final int[] idx, final int size) {
