@@ -1,0 +1,261 @@
+package org.deepcluster.core.cluster.mixture;
+
+import java.util.stream.IntStream;
+
+/**
+ * The passes over the data of one EM run for a Gaussian mixture: the E-step (responsibilities by log-sum-exp) and the
+ * M-step (weights, means and covariances from the responsibilities, with the regularisation added to the diagonal),
+ * as scikit-learn's {@code GaussianMixture._e_step}/{@code _m_step}.
+ *
+ * <p>Speed and determinism: the rows are processed in fixed blocks of {@link #BLOCK} rows in parallel; each block
+ * sums into its own partial statistics, and the partials are added in block order, so the result does not depend on
+ * the number of threads. The E-step and the first M-step pass (counts, sums, and for the diagonal and spherical types
+ * the second moments) run in one pass over the data; full covariances need a second pass, centred at the new means,
+ * parallel over components.
+ */
+final class ExpectationMaximization {
+
+    static final int BLOCK = 1024;
+    /** scikit-learn adds 10 × machine epsilon to each component's responsibility sum, so no weight is 0. */
+    private static final double NK_EPS = 10 * Math.ulp(1.0);
+
+    private final double[][] rows;
+    private final int n;
+    private final int d;
+    private final int k;
+    private final CovarianceType type;
+    private final double regularisation;
+    /** n × k responsibilities of the last E-step (or the initial ones). */
+    final double[] responsibilities;
+
+    /** Statistics accumulated over rows: Σ r, Σ r x, and (diagonal/spherical) Σ r x² per feature. */
+    private static final class Sums {
+        final double[] nk;
+        final double[] sumX;
+        final double[] sumXX;
+        double logLikelihood;
+
+        Sums(final int k, final int d, final boolean squares) {
+            nk = new double[k];
+            sumX = new double[k * d];
+            sumXX = squares ? new double[k * d] : null;
+        }
+
+        void add(final Sums o) {
+            addInto(nk, o.nk);
+            addInto(sumX, o.sumX);
+            if (sumXX != null) {
+                addInto(sumXX, o.sumXX);
+            }
+            logLikelihood += o.logLikelihood;
+        }
+
+        private static void addInto(final double[] a, final double[] b) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] += b[i];
+            }
+        }
+    }
+
+    /**
+     * @param rows the (centred) data, n rows of d values; not copied, not modified
+     * @param k the number of components
+     * @param type the covariance type
+     * @param regularisation added to the diagonal of every covariance
+     * @param initialResponsibilities n × k, row sums 1; owned (and overwritten) by this object
+     */
+    ExpectationMaximization(final double[][] rows, final int k, final CovarianceType type,
+        final double regularisation, final double[] initialResponsibilities) {
+        this.rows = rows;
+        this.n = rows.length;
+        this.d = rows[0].length;
+        this.k = k;
+        this.type = type;
+        this.regularisation = regularisation;
+        this.responsibilities = initialResponsibilities;
+    }
+
+    /**
+     * The M-step from the current responsibilities, without an E-step (the initialisation). Like scikit-learn's
+     * {@code _initialize}, the weights are the responsibility sums divided by n.
+     *
+     * @return the components
+     */
+    GaussianComponents initialComponents() {
+        return maximise(accumulate(null), true);
+    }
+
+    /**
+     * One EM iteration: E-step with {@code current}, then M-step.
+     *
+     * @param current the parameters of the previous iteration
+     * @param logLikelihood receives at index 0 the mean log-likelihood of the rows under {@code current} (the lower
+     *            bound of this iteration)
+     * @return the new parameters
+     */
+    GaussianComponents iterate(final GaussianComponents current, final double[] logLikelihood) {
+        final Sums sums = accumulate(current);
+        logLikelihood[0] = sums.logLikelihood / n;
+        return maximise(sums, false);
+    }
+
+    /**
+     * A final E-step: fills {@link #responsibilities} and returns the mean log-likelihood.
+     *
+     * @param components the parameters
+     * @return the mean log-likelihood of the rows (scikit-learn's {@code score})
+     */
+    double expectation(final GaussianComponents components) {
+        return accumulate(components).logLikelihood / n;
+    }
+
+    /** The blocked parallel pass: E-step if {@code current} is not null, then sums of the responsibilities. */
+    private Sums accumulate(final GaussianComponents current) {
+        final int blocks = (n + BLOCK - 1) / BLOCK;
+        final boolean squares = type != CovarianceType.FULL;
+        final Sums[] partial = new Sums[blocks];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            final Sums s = new Sums(k, d, squares);
+            final double[] logDensity = new double[k];
+            final double[] scratch = new double[Math.max(d, k)];
+            final int end = Math.min(n, (b + 1) * BLOCK);
+            for (int i = b * BLOCK; i < end; i++) {
+                final double[] x = rows[i];
+                final int r = i * k;
+                if (current != null) {
+                    current.weightedLogDensities(x, logDensity, scratch);
+                    final double lse = logSumExp(logDensity, k);
+                    s.logLikelihood += lse;
+                    for (int c = 0; c < k; c++) {
+                        responsibilities[r + c] = Math.exp(logDensity[c] - lse);
+                    }
+                }
+                for (int c = 0; c < k; c++) {
+                    final double resp = responsibilities[r + c];
+                    if (resp == 0) {
+                        continue; // adds exactly nothing; frequent for well-separated clusters (exp underflow)
+                    }
+                    s.nk[c] += resp;
+                    final int m = c * d;
+                    if (squares) {
+                        for (int j = 0; j < d; j++) {
+                            final double rx = resp * x[j];
+                            s.sumX[m + j] += rx;
+                            s.sumXX[m + j] += rx * x[j];
+                        }
+                    } else {
+                        for (int j = 0; j < d; j++) {
+                            s.sumX[m + j] += resp * x[j];
+                        }
+                    }
+                }
+            }
+            partial[b] = s;
+        });
+        final Sums total = partial[0];
+        for (int b = 1; b < blocks; b++) {
+            total.add(partial[b]);
+        }
+        return total;
+    }
+
+    private GaussianComponents maximise(final Sums sums, final boolean weightsByRowCount) {
+        final double[] nk = new double[k];
+        double nkSum = 0;
+        for (int c = 0; c < k; c++) {
+            nk[c] = sums.nk[c] + NK_EPS;
+            nkSum += nk[c];
+        }
+        final double[] weights = new double[k];
+        final double[] means = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            weights[c] = nk[c] / (weightsByRowCount ? n : nkSum);
+            for (int j = 0; j < d; j++) {
+                means[c * d + j] = sums.sumX[c * d + j] / nk[c];
+            }
+        }
+        final double[] covariances = switch (type) {
+            case FULL -> fullCovariances(nk, means);
+            case DIAGONAL -> diagonalVariances(sums, nk, means);
+            case SPHERICAL -> sphericalVariances(diagonalVariances(sums, nk, means));
+        };
+        return new GaussianComponents(type, weights, means, covariances);
+    }
+
+    /** E_r[x²] − μ² + reg per feature (the data is centred, which keeps the cancellation small). */
+    private double[] diagonalVariances(final Sums sums, final double[] nk, final double[] means) {
+        final double[] variances = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                final double mu = means[c * d + j];
+                // max(0, ·): rounding must not make a variance negative before the regularisation is added.
+                variances[c * d + j] = Math.max(0.0, sums.sumXX[c * d + j] / nk[c] - mu * mu) + regularisation;
+            }
+        }
+        return variances;
+    }
+
+    private double[] sphericalVariances(final double[] diagonal) {
+        final double[] variances = new double[k];
+        for (int c = 0; c < k; c++) {
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += diagonal[c * d + j];
+            }
+            variances[c] = sum / d;
+        }
+        return variances;
+    }
+
+    /** Σ_i r_ic (x_i − μ_c)(x_i − μ_c)ᵀ / n_c + reg I, one component per task (rows in order: deterministic). */
+    private double[] fullCovariances(final double[] nk, final double[] means) {
+        final double[] covariances = new double[k * d * d];
+        IntStream.range(0, k).parallel().forEach(c -> {
+            final double[] acc = new double[d * d];
+            final double[] diff = new double[d];
+            final int m = c * d;
+            for (int i = 0; i < n; i++) {
+                final double r = responsibilities[i * k + c];
+                if (r == 0) {
+                    continue;
+                }
+                final double[] x = rows[i];
+                for (int j = 0; j < d; j++) {
+                    diff[j] = x[j] - means[m + j];
+                }
+                for (int a = 0; a < d; a++) {
+                    final double ra = r * diff[a];
+                    final int row = a * d;
+                    for (int b = a; b < d; b++) {
+                        acc[row + b] += ra * diff[b];
+                    }
+                }
+            }
+            final int off = c * d * d;
+            for (int a = 0; a < d; a++) {
+                for (int b = a; b < d; b++) {
+                    final double v = acc[a * d + b] / nk[c];
+                    covariances[off + a * d + b] = v;
+                    covariances[off + b * d + a] = v;
+                }
+                covariances[off + a * d + a] += regularisation;
+            }
+        });
+        return covariances;
+    }
+
+    static double logSumExp(final double[] values, final int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            max = Math.max(max, values[c]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (int c = 0; c < count; c++) {
+            sum += Math.exp(values[c] - max);
+        }
+        return max + Math.log(sum);
+    }
+}
