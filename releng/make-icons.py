@@ -167,6 +167,42 @@ def spectral():
     return img
 
 
+def dbscan():
+    """Two dense groups of dots and grey noise dots between them."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    dots(d, [(3, 3), (5, 2), (4, 5), (2, 6)], BLUE)
+    dots(d, [(11, 11), (13, 12), (12, 14), (10, 13)], ORANGE)
+    for x, y in [(13, 3), (7, 9), (2, 13)]:
+        d.point((x, y), fill=GREY)
+    return img
+
+
+def optics():
+    """A reachability plot: bars with two valleys (clusters) between peaks."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    heights = [12, 4, 3, 3, 4, 11, 13, 5, 4, 4, 5, 12]
+    colours = [GREY] + [BLUE] * 4 + [GREY, GREY] + [ORANGE] * 4 + [GREY]
+    for i, (h, c) in enumerate(zip(heights, colours)):
+        x = 2 + i
+        d.line([(x, 15), (x, 15 - h)], fill=c)
+    return img
+
+
+def hdbscan():
+    """A small cluster tree over two groups of dots."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.line([(8, 1), (8, 4)], fill=GREY)
+    d.line([(4, 4), (12, 4)], fill=GREY)
+    d.line([(4, 4), (4, 8)], fill=GREY)
+    d.line([(12, 4), (12, 8)], fill=GREY)
+    dots(d, [(2, 11), (5, 13), (3, 14)], BLUE)
+    dots(d, [(11, 11), (14, 12), (12, 14)], ORANGE)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -178,6 +214,9 @@ if __name__ == "__main__":
     save(clusters(), SRC, "cluster", "kmeans", "kmeans.png")
     save(kmedoids(), SRC, "cluster", "kmedoids", "kmedoids.png")
     save(assigner(), SRC, "cluster", "assigner", "assigner.png")
+    save(dbscan(), SRC, "cluster", "dbscan", "dbscan.png")
+    save(optics(), SRC, "cluster", "optics", "optics.png")
+    save(hdbscan(), SRC, "cluster", "hdbscan", "hdbscan.png")
     save(graph(), SRC, "cluster", "graph", "graph.png")
     save(dendrogram(), SRC, "cluster", "hierarchical", "hierarchical.png")
     save(spectral(), SRC, "cluster", "spectral", "spectral.png")

@@ -90,14 +90,8 @@ public final class Hdbscan {
         progress.checkCancelled();
         progress.report(0, "HDBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
-        final double[] core = new double[n];
-        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[minSamples]);
-        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[minSamples]);
-        ParallelRows.forEach(n, i -> {
-            final double[] di = dist.get();
-            tree.nearest(x, i * d, minSamples, idx.get(), di);
-            core[i] = di[minSamples - 1];
-        }, progress, 0.02, 0.1, "HDBSCAN: core distances");
+        final double[] core = tree.kthNeighbourDistances(x, minSamples, progress, 0.02, 0.1,
+            "HDBSCAN: core distances");
         final MutualReachabilityMst.Edges mst = MutualReachabilityMst.prim(x, n, d, core, progress, 0.1, 0.9);
         progress.checkCancelled();
         progress.report(0.9, "HDBSCAN: condensed tree");

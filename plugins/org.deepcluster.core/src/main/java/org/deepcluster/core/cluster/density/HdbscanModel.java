@@ -1,7 +1,6 @@
 package org.deepcluster.core.cluster.density;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
@@ -20,20 +19,18 @@ import org.deepcluster.core.data.Matrix;
  * the cluster's λ range), otherwise it is noise. The distance column is that mr. The model keeps all training rows
  * (values, core distances, labels) for this, so it is as large as the training data.
  */
-public final class HdbscanModel implements ClusterModel {
+public final class HdbscanModel extends DensityModel {
 
     /** The {@link ClusterModel#algorithm()} of HDBSCAN models. */
     public static final String ALGORITHM = "hdbscan";
 
     private final Hdbscan.Parameters parameters;
-    private final int[] labels;
     private final double[] probabilities;
     private final double[] outlierScores;
     private final double[] coreDistances;
     private final double[] birthDistance;
     private final double mstWeight;
     private final ReferencePoints training;
-    private final int clusterCount;
 
     /**
      * @param parameters the settings
@@ -49,6 +46,7 @@ public final class HdbscanModel implements ClusterModel {
     public HdbscanModel(final Hdbscan.Parameters parameters, final int[] labels, final double[] probabilities,
         final double[] outlierScores, final double[] coreDistances, final double[] birthDistance,
         final double mstWeight, final Matrix training) {
+        super(labels, training.cols());
         parameters.validate();
         final int n = labels.length;
         if (probabilities.length != n || outlierScores.length != n || coreDistances.length != n
@@ -56,16 +54,14 @@ public final class HdbscanModel implements ClusterModel {
             throw new IllegalArgumentException("the HDBSCAN model needs one value per training row in every part");
         }
         this.parameters = parameters;
-        this.labels = labels.clone();
         this.probabilities = probabilities.clone();
         this.outlierScores = outlierScores.clone();
         this.coreDistances = coreDistances.clone();
         this.birthDistance = birthDistance.clone();
         this.mstWeight = mstWeight;
         this.training = new ReferencePoints(training);
-        this.clusterCount = DbscanModel.countClusters(this.labels);
-        if (clusterCount > birthDistance.length) {
-            throw new IllegalArgumentException("the HDBSCAN model has " + clusterCount + " clusters but "
+        if (clusterCount() > birthDistance.length) {
+            throw new IllegalArgumentException("the HDBSCAN model has " + clusterCount() + " clusters but "
                 + birthDistance.length + " birth distances");
         }
     }
@@ -100,25 +96,12 @@ public final class HdbscanModel implements ClusterModel {
         return ALGORITHM;
     }
 
-    @Override
-    public int featureCount() {
-        return training.points().cols();
-    }
 
-    @Override
-    public int clusterCount() {
-        return clusterCount;
-    }
 
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
 
     /** See the class comment. */
     @Override
-    public Assignment assign(final Matrix rows) {
-        DensityInput.checkAssign(rows, featureCount());
+    Assignment assignChecked(final Matrix rows) {
         final int m = rows.rows();
         final int k = Math.min(parameters.effectiveMinSamples(), training.size());
         final int[] index = new int[m * k];
@@ -143,7 +126,7 @@ public final class HdbscanModel implements ClusterModel {
                 }
             }
             mr[i] = bestMr;
-            final int label = labels[best];
+            final int label = label(best);
             result[i] = label != NOISE && bestMr <= birthDistance[label] ? label : NOISE;
         }
         return new Assignment(result, null, mr);
@@ -154,9 +137,7 @@ public final class HdbscanModel implements ClusterModel {
         return "HDBSCAN, minClusterSize = " + parameters.minClusterSize() + ", minSamples = "
             + parameters.effectiveMinSamples() + ", clusterSelectionEpsilon = " + parameters.clusterSelectionEpsilon()
             + ", allowSingleCluster = " + parameters.allowSingleCluster() + ", " + featureCount() + " features"
-            + "\nclusters: " + clusterCount + ", noise rows: " + Arrays.stream(labels).filter(l -> l == NOISE).count()
-            + " of " + labels.length + "\ncluster sizes: " + Arrays.toString(DbscanModel.sizes(labels, clusterCount))
-            + "\nminimum spanning tree weight: " + mstWeight;
+            + "\n" + countsSummary() + "\nminimum spanning tree weight: " + mstWeight;
     }
 
     @Override
@@ -165,7 +146,7 @@ public final class HdbscanModel implements ClusterModel {
         state.put("minSamples", (long)parameters.minSamples());
         state.put("clusterSelectionEpsilon", parameters.clusterSelectionEpsilon());
         state.put("allowSingleCluster", parameters.allowSingleCluster());
-        state.put("labels", labels);
+        state.put("labels", labels());
         state.put("probabilities", probabilities);
         state.put("outlierScores", outlierScores);
         state.put("coreDistances", coreDistances);

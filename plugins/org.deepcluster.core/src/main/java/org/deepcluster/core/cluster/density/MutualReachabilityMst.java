@@ -81,8 +81,9 @@ final class MutualReachabilityMst {
                     final int u = rest[k];
                     final double floor = Math.max(core[v], core[u]);
                     if (floor < best[u]) {
-                        final double w = Math.max(floor,
-                            Math.sqrt(BallTree.squaredDistance(x, v * d, x, u * d, d, best[u] * best[u] * (1 + 1e-12))));
+                        final double bound = best[u] * best[u] * (1 + 1e-12); // margin for sqrt rounding
+                        final double w = Math.max(floor, Math.sqrt(BallTree.squaredDistance(x, v * d, x, u * d, d,
+                            bound)));
                         if (w < best[u]) {
                             best[u] = w;
                             bestFrom[u] = v;

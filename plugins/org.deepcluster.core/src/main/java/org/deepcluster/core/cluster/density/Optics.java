@@ -98,14 +98,10 @@ public final class Optics {
         progress.checkCancelled();
         progress.report(0, "OPTICS: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
-        final double[] core = new double[n];
-        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[minSamples]);
-        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[minSamples]);
-        ParallelRows.forEach(n, i -> {
-            final double[] di = dist.get();
-            tree.nearest(x, i * d, minSamples, idx.get(), di);
-            core[i] = di[minSamples - 1] > maxEps ? Double.POSITIVE_INFINITY : round15(di[minSamples - 1]);
-        }, progress, 0.02, 0.2, "OPTICS: core distances");
+        final double[] core = tree.kthNeighbourDistances(x, minSamples, progress, 0.02, 0.2, "OPTICS: core distances");
+        for (int i = 0; i < n; i++) {
+            core[i] = core[i] > maxEps ? Double.POSITIVE_INFINITY : round15(core[i]);
+        }
 
         final double[] reach = new double[n];
         Arrays.fill(reach, Double.POSITIVE_INFINITY);

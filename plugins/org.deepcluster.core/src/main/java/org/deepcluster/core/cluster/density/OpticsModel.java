@@ -1,7 +1,6 @@
 package org.deepcluster.core.cluster.density;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
@@ -23,16 +22,13 @@ import org.deepcluster.core.data.Matrix;
  * </ul>
  * The model keeps those training rows (their values) for this.
  */
-public final class OpticsModel implements ClusterModel {
+public final class OpticsModel extends DensityModel {
 
     /** The {@link ClusterModel#algorithm()} of OPTICS models. */
     public static final String ALGORITHM = "optics";
 
     private final Optics.Parameters parameters;
     private final OpticsOrdering ordering;
-    private final int[] labels;
-    private final int featureCount;
-    private final int clusterCount;
     private final int[] keptRows;
     private final ReferencePoints kept;
     private final int[] keptLabels;
@@ -64,6 +60,7 @@ public final class OpticsModel implements ClusterModel {
      */
     public OpticsModel(final Optics.Parameters parameters, final OpticsOrdering ordering, final int[] labels,
         final int featureCount, final int[] keptRows, final Matrix keptPoints) {
+        super(labels, featureCount);
         parameters.validate();
         final int n = ordering.size();
         if (labels.length != n) {
@@ -74,9 +71,6 @@ public final class OpticsModel implements ClusterModel {
         }
         this.parameters = parameters;
         this.ordering = ordering;
-        this.labels = labels.clone();
-        this.featureCount = featureCount;
-        this.clusterCount = DbscanModel.countClusters(this.labels);
         this.keptRows = keptRows.clone();
         this.kept = new ReferencePoints(keptPoints);
         this.keptLabels = new int[keptRows.length];
@@ -150,25 +144,12 @@ public final class OpticsModel implements ClusterModel {
         return ALGORITHM;
     }
 
-    @Override
-    public int featureCount() {
-        return featureCount;
-    }
 
-    @Override
-    public int clusterCount() {
-        return clusterCount;
-    }
 
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
 
     /** See the class comment; the distance column is the distance to the nearest kept training row. */
     @Override
-    public Assignment assign(final Matrix rows) {
-        DensityInput.checkAssign(rows, featureCount);
+    Assignment assignChecked(final Matrix rows) {
         return NearestCoreRule.assign(rows, kept, keptLabels, keptRadius);
     }
 
@@ -180,9 +161,7 @@ public final class OpticsModel implements ClusterModel {
                 + ", predecessor correction " + (xi.predecessorCorrection() ? "on" : "off")
             : "eps cut at " + ((OpticsExtraction.EpsCut)parameters.extraction()).eps();
         return "OPTICS, minSamples = " + parameters.minSamples() + ", maxEps = " + parameters.maxEps() + ", "
-            + featureCount + " features\nextraction: " + extraction + "\nclusters: " + clusterCount
-            + ", noise rows: " + Arrays.stream(labels).filter(l -> l == NOISE).count() + " of " + labels.length
-            + "\ncluster sizes: " + Arrays.toString(DbscanModel.sizes(labels, clusterCount));
+            + featureCount() + " features\nextraction: " + extraction + "\n" + countsSummary();
     }
 
     @Override
@@ -198,8 +177,8 @@ public final class OpticsModel implements ClusterModel {
             state.put("extraction", "eps");
             state.put("eps", ((OpticsExtraction.EpsCut)parameters.extraction()).eps());
         }
-        state.put("featureCount", (long)featureCount);
-        state.put("labels", labels);
+        state.put("featureCount", (long)featureCount());
+        state.put("labels", labels());
         state.put("ordering", ordering.ordering());
         state.put("reachability", ordering.reachability());
         state.put("coreDistance", ordering.coreDistance());

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deepcluster.core.Fixtures;
 import org.deepcluster.core.cluster.Assignment;
@@ -139,20 +138,7 @@ class DbscanTest {
         final Matrix data = DensityFixtures.blobs(5000, 8, 4, 1.0, 200, 3, null);
         final Dbscan.Parameters p = new Dbscan.Parameters(2.5, 8);
         assertArrayEquals(Dbscan.fit(data, p, Progress.NONE).labels(), Dbscan.fit(data, p, Progress.NONE).labels());
-        final AtomicInteger calls = new AtomicInteger();
-        final Progress cancelLater = new Progress() {
-            @Override
-            public void report(final double fraction, final String message) {
-                assertTrue(fraction >= 0 && fraction <= 1);
-            }
-
-            @Override
-            public void checkCancelled() {
-                if (calls.incrementAndGet() > 2) {
-                    throw new CancelledException();
-                }
-            }
-        };
+        final Progress cancelLater = DensityFixtures.cancelAfter(2);
         assertThrows(CancelledException.class, () -> Dbscan.fit(data, p, cancelLater));
     }
 

@@ -3,9 +3,12 @@ package org.deepcluster.core.cluster.density;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deepcluster.core.Fixtures;
 import org.deepcluster.core.data.Matrix;
+import org.deepcluster.core.progress.CancelledException;
+import org.deepcluster.core.progress.Progress;
 
 /** Reads the data sets of {@code fixtures/density} (made by make_density_fixtures.py) and makes test data. */
 final class DensityFixtures {
@@ -23,6 +26,26 @@ final class DensityFixtures {
             }
         }
         return Matrix.of(values);
+    }
+
+    /** @param allowed how many cancellation checks pass; @return a progress that cancels after them */
+    static Progress cancelAfter(final int allowed) {
+        final AtomicInteger calls = new AtomicInteger();
+        return new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                if (!(fraction >= 0 && fraction <= 1)) {
+                    throw new AssertionError("progress " + fraction + " outside [0, 1]");
+                }
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (calls.incrementAndGet() > allowed) {
+                    throw new CancelledException();
+                }
+            }
+        };
     }
 
     static double parse(final String text) {

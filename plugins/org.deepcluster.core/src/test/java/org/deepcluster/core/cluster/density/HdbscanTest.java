@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deepcluster.core.cluster.ClusterModel;
 import org.deepcluster.core.cluster.ClusterModels;
@@ -172,7 +171,7 @@ class HdbscanTest {
         // minClusterSize is respected for every setting tried.
         for (final int mcs : new int[]{5, 40, 300, 500}) {
             final HdbscanModel m = Hdbscan.fit(data, new Hdbscan.Parameters(mcs, 5, 0, false), Progress.NONE);
-            for (final int size : DbscanModel.sizes(m.labels(), m.clusterCount())) {
+            for (final int size : m.clusterSizes()) {
                 assertTrue(size >= mcs, "a cluster of " + size + " rows with minClusterSize " + mcs);
             }
         }
@@ -228,20 +227,7 @@ class HdbscanTest {
         final HdbscanModel b = Hdbscan.fit(data, p, Progress.NONE);
         assertArrayEquals(a.labels(), b.labels());
         assertArrayEquals(a.probabilities(), b.probabilities());
-        final AtomicInteger calls = new AtomicInteger();
-        final Progress cancelLater = new Progress() {
-            @Override
-            public void report(final double fraction, final String message) {
-                assertTrue(fraction >= 0 && fraction <= 1);
-            }
-
-            @Override
-            public void checkCancelled() {
-                if (calls.incrementAndGet() > 3) {
-                    throw new CancelledException();
-                }
-            }
-        };
+        final Progress cancelLater = DensityFixtures.cancelAfter(3);
         assertThrows(CancelledException.class, () -> Hdbscan.fit(data, p, cancelLater));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         ClusterModels.write(a, out);

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deepcluster.core.Fixtures;
 import org.deepcluster.core.cluster.ClusterModel;
@@ -181,20 +180,7 @@ class OpticsTest {
         assertArrayEquals(a.ordering(), b.ordering());
         assertArrayEquals(a.reachability(), b.reachability());
         assertArrayEquals(a.labels(), b.labels());
-        final AtomicInteger calls = new AtomicInteger();
-        final Progress cancelLater = new Progress() {
-            @Override
-            public void report(final double fraction, final String message) {
-                assertTrue(fraction >= 0 && fraction <= 1);
-            }
-
-            @Override
-            public void checkCancelled() {
-                if (calls.incrementAndGet() > 4) {
-                    throw new CancelledException();
-                }
-            }
-        };
+        final Progress cancelLater = DensityFixtures.cancelAfter(4);
         assertThrows(CancelledException.class, () -> Optics.fit(data, p, cancelLater));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         ClusterModels.write(a, out);
