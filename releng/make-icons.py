@@ -104,6 +104,59 @@ def som():
     return img
 
 
+def deep_clustering():
+    """The encoder half narrowing to the bottleneck, and two tight clusters, each in its ring: clusters refined in
+    the embedding (DEC/IDEC)."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for x, half, colour in [(0, 6, BLUE), (3, 4, BLUE), (6, 1, ORANGE)]:
+        d.rectangle([x, 8 - half, x + 1, 7 + half], fill=colour)
+    d.ellipse([9, 0, 15, 6], outline=GREY)
+    dots(d, [(12, 3)], ORANGE)
+    d.ellipse([9, 9, 15, 15], outline=GREY)
+    dots(d, [(12, 12)], GREEN)
+    return img
+
+
+def tokens():
+    """Words (grey bars of different lengths) turned into a row of index cells: text to token sequences."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    for x0, x1 in [(1, 4), (6, 8), (10, 14)]:
+        d.rectangle([x0, 2, x1, 4], fill=GREY)
+    d.polygon([(6, 6), (10, 6), (8, 8)], fill=ORANGE)
+    for x, colour in [(1, BLUE), (5, BLUE), (9, BLUE), (13, GREEN)]:
+        d.rectangle([x, 10, x + 2, 13], outline=colour, fill=(255, 255, 255, 255))
+    return img
+
+
+def assigner():
+    """Two fitted clusters and a new point (grey) joined to the nearer one: assigning rows to a cluster model."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    dots(d, [(3, 3), (5, 5), (2, 6)], BLUE)
+    dots(d, [(11, 3), (13, 5), (10, 6)], ORANGE)
+    d.line([(12, 13), (11.5, 7.5)], fill=GREY)
+    d.ellipse([10, 11, 14, 15], outline=GREY, fill=GREEN)
+    return img
+
+
+def graph():
+    """Two communities of a graph: dense edges inside, one edge between."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    left = [(2, 4), (6, 2), (5, 8), (1, 10)]
+    right = [(11, 7), (14, 4), (14, 11), (10, 13)]
+    for group in (left, right):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                d.line([a, b], fill=GREY)
+    d.line([left[2], right[0]], fill=GREY)
+    dots(d, left, BLUE)
+    dots(d, right, ORANGE)
+    return img
+
+
 def save(img, *path):
     out = os.path.join(*path)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -112,15 +165,20 @@ def save(img, *path):
 
 
 if __name__ == "__main__":
-    save(clusters(), SRC, "clusterer", "clusterer.png")
+    save(clusters(), SRC, "cluster", "kmeans", "kmeans.png")
+    save(assigner(), SRC, "cluster", "assigner", "assigner.png")
+    save(graph(), SRC, "cluster", "graph", "graph.png")
     save(scorer(), SRC, "scorer", "scorer.png")
     save(generator(), SRC, "generator", "generator.png")
     save(encoder(), SRC, "encoder", "encoder.png")
     save(embedding(), SRC, "embedding", "embedding.png")
     save(mixture(), SRC, "cluster", "mixture", "mixture.png")
     save(som(), SRC, "cluster", "som", "som.png")
+    save(deep_clustering(), SRC, "dec", "dec.png")
+    save(tokens(), SRC, "tokens", "tokens.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-cluster.png")
     save(scorer(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-evaluate.png")
     save(read(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-read.png")
+    save(tokens(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-preprocess.png")
     save(encoder(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-represent.png")

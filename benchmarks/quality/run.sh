@@ -17,7 +17,8 @@
 #
 # Usage: benchmarks/quality/run.sh [SET...]       (default: pbmc2100 wdbc khan-srbct breastmnist)
 # Environment: DATA (default /work/shared/data), SEEDS (default 0,1,2,3,4), EPOCHS (default 100),
-#   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; kmeans_pca10 also exists; when
+#   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; kmeans_pca10, dec and idec (DEC /
+#   IDEC refinement of the ae_kmeans encoder, peers' settings) also exist; when
 #   PIPELINES is not set, breastmnist runs PIPELINES_BREASTMNIST, default kmeans_pca50,ae_kmeans), OUT (default
 #   results/results.csv, appended to), JAVA (default java), QUALITY_CP, QUALITY_BUILD.
 set -euo pipefail

@@ -18,6 +18,8 @@ import java.util.zip.GZIPInputStream;
 import org.deepcluster.core.cluster.KMeans;
 import org.deepcluster.core.data.FloatMatrix;
 import org.deepcluster.core.data.Matrix;
+import org.deepcluster.core.deep.DeepClusteringResult;
+import org.deepcluster.core.deep.DeepEmbeddedClustering;
 import org.deepcluster.core.encode.Activation;
 import org.deepcluster.core.encode.Architecture;
 import org.deepcluster.core.encode.EncoderParameters;
@@ -36,7 +38,8 @@ import org.deepcluster.core.progress.Progress;
  * ae_kmeans: d-256-64-10 mirrored, ReLU, linear bottleneck, MSE, Adam 1e-3, batch 256, 100 epochs).
  *
  * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs]
- * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans
+ * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans, dec, idec
+ * (dec/idec: the ae_kmeans encoder and k-means centres refined by DEC / IDEC with the peers' settings)
  * <br>seeds: comma list, e.g. 0,1,2,3,4
  *
  * <p>One CSV row per (set, pipeline, seed) is appended to outCsv and flushed at once. Labels are used only for k and
@@ -91,7 +94,7 @@ public final class QualityBenchmark {
                         write(w, set, pipeline, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
                     } else {
                         final Architecture arch = switch (pipeline) {
-                            case "ae_kmeans" -> Architecture.AE;
+                            case "ae_kmeans", "dec", "idec" -> Architecture.AE;
                             case "dae_kmeans" -> Architecture.DAE;
                             case "sae_kmeans" -> Architecture.SAE;
                             case "vae_kmeans" -> Architecture.VAE;
@@ -106,13 +109,31 @@ public final class QualityBenchmark {
                         final FittedEncoder enc = EncoderTrainer.fit(fx, p, Progress.NONE);
                         final double aeSec = (System.nanoTime() - t0) / 1e9;
                         t0 = System.nanoTime();
-                        final Matrix z = enc.transform(fx);
-                        final int[] pred = KMeans.fit(z, new KMeans.Parameters(k, 10, 300, 1e-4, seed),
-                            Progress.NONE).labels();
+                        final int[] pred;
+                        String decNote = "";
+                        if (pipeline.equals("dec") || pipeline.equals("idec")) {
+                            // the peers' protocol: Adam 1e-4, one target update per epoch, tol 0.001, at most 200
+                            // epochs, batch 256; IDEC L = MSE + 0.1 KL, i.e. reconstruction weight 10 (Adam ignores
+                            // the constant factor); centres from k-means with 10 restarts on the AE embedding
+                            final int batch = Math.min(256, x.length);
+                            final int perEpoch = (x.length + batch - 1) / batch;
+                            final DeepClusteringResult r = DeepEmbeddedClustering.fit(enc, fx,
+                                new DeepEmbeddedClustering.Parameters(k, 1.0, perEpoch, 1e-3, 200 * perEpoch, batch,
+                                    1e-4, Optimizer.ADAM, pipeline.equals("idec") ? 10.0 : 0.0, 10, seed),
+                                Progress.NONE);
+                            pred = r.labels();
+                            decNote = String.format("%s after %d epochs; k-means init ARI %.4f%s",
+                                r.converged() ? "converged" : "not converged", r.iterations() / perEpoch,
+                                ClusteringScores.adjustedRandIndex(d.truth, r.initialLabels()),
+                                r.warnings().isEmpty() ? "" : "; " + String.join(" / ", r.warnings()).replace(',', ';'));
+                        } else {
+                            final Matrix z = enc.transform(fx);
+                            pred = KMeans.fit(z, new KMeans.Parameters(k, 10, 300, 1e-4, seed), Progress.NONE).labels();
+                        }
                         final double sec = (System.nanoTime() - t0) / 1e9;
                         // the engine refuses a batch larger than the data; PyTorch's DataLoader then makes one full batch
                         final String batchNote = x.length < 256 ? "batch " + x.length + " (= n); " : "";
-                        final String note = batchNote + (arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
+                        final String note = batchNote + decNote + (arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
                             : arch == Architecture.DAE ? "masking 0.1" : arch == Architecture.VAE ? "kl=1" : "");
                         write(w, set, pipeline, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);

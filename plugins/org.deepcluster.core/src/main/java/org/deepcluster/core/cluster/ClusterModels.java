@@ -6,6 +6,11 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
+import org.deepcluster.core.cluster.spectral.SpectralModel;
+import org.deepcluster.core.cluster.density.DbscanModel;
+import org.deepcluster.core.cluster.density.HdbscanModel;
+import org.deepcluster.core.cluster.density.OpticsModel;
 import org.deepcluster.core.cluster.mixture.GaussianMixtureModel;
 import org.deepcluster.core.cluster.som.SomModel;
 
@@ -34,6 +39,12 @@ public final class ClusterModels {
     static {
         // One line per algorithm: its identifier and the static method that reads its state.
         READERS.put(KMeansModel.ALGORITHM, KMeansModel::read);
+        READERS.put(KMedoidsModel.ALGORITHM, KMedoidsModel::read);
+        READERS.put(AgglomerativeModel.ALGORITHM, AgglomerativeModel::read);
+        READERS.put(SpectralModel.ALGORITHM, SpectralModel::read);
+        READERS.put(DbscanModel.ALGORITHM, DbscanModel::read);
+        READERS.put(OpticsModel.ALGORITHM, OpticsModel::read);
+        READERS.put(HdbscanModel.ALGORITHM, HdbscanModel::read);
         READERS.put(GaussianMixtureModel.ALGORITHM, GaussianMixtureModel::read);
         READERS.put(SomModel.ALGORITHM, SomModel::read);
     }

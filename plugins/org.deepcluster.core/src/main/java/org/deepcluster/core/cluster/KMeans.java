@@ -1,57 +1,115 @@
 package org.deepcluster.core.cluster;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
 
-import smile.clustering.BBDTree;
-import smile.math.MathEx;
-
 /**
- * k-means clustering (Lloyd iterations accelerated by Smile's BBD tree, k-means++ initialisation), run several times
- * from different seeds, keeping the run with the lowest inertia.
+ * k-means clustering with scikit-learn's algorithm: greedy k-means++ (or random, or given) initial centres, Lloyd or
+ * Elkan iterations, scikit-learn's stopping rule, several restarts keeping the lowest inertia.
+ *
+ * <p>Written by hand rather than taken from Smile 3.1.1, because Smile's k-means (a) seeds with one k-means++
+ * candidate per centre instead of scikit-learn's greedy choice among {@code 2 + ln k}, which measurably ends in worse
+ * optima (on a raw single-cell count table, inertia 9,442,847 against scikit-learn's 9,391,155 and ARI 0.33 against
+ * 0.98), (b) has no Elkan algorithm, (c) stops on a distortion change instead of scikit-learn's centre-shift rule, so
+ * results could not be compared with the reference, and (d) cannot start from given centres.
  *
  * <p>The result follows scikit-learn's contract: the returned labels are the nearest centroid of each row for the
  * returned centroids, and the inertia is the sum of squared distances of the rows to those centroids. Clusters are
  * numbered in order of first appearance in the data, so row 0 is always in cluster 0.
  *
- * <p>Determinism: the same data and parameters give the same model. Smile draws its random numbers from a
- * thread-local generator in {@link MathEx}; each restart re-seeds the <em>calling thread's</em> generator with a
- * seed derived from {@link Parameters#seed()}, so other Smile code run later on the same thread sees a reseeded
- * generator.
+ * <p>Determinism: the same data and parameters give the same model, whatever the number of threads: the random
+ * numbers come from a {@link SplittableRandom} per restart derived from the seed, and parallel sums are combined in a
+ * fixed order.
  */
 public final class KMeans {
 
     private KMeans() {
     }
 
+    /** How the initial centres are chosen. */
+    public enum Init {
+        /** Greedy k-means++ as in scikit-learn (the default). */
+        K_MEANS_PLUS_PLUS,
+        /** k distinct rows chosen uniformly at random. */
+        RANDOM,
+        /** The centres given in {@link Parameters#initialCentroids()}; runs once, restarts are ignored. */
+        GIVEN
+    }
+
+    /** How the iterations assign rows to centres. */
+    public enum Algorithm {
+        /** Lloyd: every row against every centre in each iteration. */
+        LLOYD,
+        /**
+         * Elkan: the same result as Lloyd, skipping distance computations with triangle-inequality bounds; faster on
+         * well-separated clusters, needs {@code rows × k} extra doubles.
+         */
+        ELKAN
+    }
+
     /**
      * The settings of a k-means run.
      *
      * @param k the number of clusters, at least 1
-     * @param restarts how many times k-means runs from a different k-means++ initialisation, at least 1; the run with
-     *            the lowest inertia wins
-     * @param maxIterations the maximum number of Lloyd iterations per restart, at least 1
-     * @param tolerance a restart stops when one iteration lowers the inertia by no more than
-     *            {@code tolerance × (total sum of squares of the data about its mean)}; at least 0. Relative to the
-     *            data's spread, so that the same value works whatever the scale of the data
+     * @param restarts how many times k-means runs from a different initialisation, at least 1; the run with the lowest
+     *            inertia wins (scikit-learn's {@code n_init})
+     * @param maxIterations the maximum number of iterations per restart, at least 1
+     * @param tolerance a restart stops when the sum over the centres of their squared shift in one iteration is at
+     *            most {@code tolerance × (mean over the columns of their variance)}, scikit-learn's rule; at least 0.
+     *            A restart also stops when an iteration changes no label
      * @param seed the seed from which the seeds of all restarts are derived
+     * @param init how the initial centres are chosen
+     * @param algorithm Lloyd or Elkan iterations
+     * @param initialCentroids the initial centres (k rows) when {@code init} is {@link Init#GIVEN}, else null
      */
-    public record Parameters(int k, int restarts, int maxIterations, double tolerance, long seed) {
+    public record Parameters(int k, int restarts, int maxIterations, double tolerance, long seed, Init init,
+        Algorithm algorithm, Matrix initialCentroids) {
 
         /**
-         * The recommended settings for a number of clusters: 10 restarts, at most 300 iterations, tolerance 1e-4,
-         * seed 42.
+         * The settings with k-means++ initialisation and Lloyd iterations.
+         *
+         * @param k the number of clusters
+         * @param restarts the number of restarts
+         * @param maxIterations the maximum number of iterations per restart
+         * @param tolerance the tolerance of the stopping rule
+         * @param seed the seed
+         */
+        public Parameters(final int k, final int restarts, final int maxIterations, final double tolerance,
+            final long seed) {
+            this(k, restarts, maxIterations, tolerance, seed, Init.K_MEANS_PLUS_PLUS, Algorithm.LLOYD, null);
+        }
+
+        /**
+         * The recommended settings for a number of clusters: k-means++, Lloyd, 10 restarts, at most 300 iterations,
+         * tolerance 1e-4, seed 42 (scikit-learn's defaults).
          *
          * @param k the number of clusters
          * @return the parameters (not yet validated)
          */
         public static Parameters defaults(final int k) {
             return new Parameters(k, 10, 300, 1e-4, 42L);
+        }
+
+        /** @param newInit the initialisation (not {@link Init#GIVEN}); @return a copy with it */
+        public Parameters withInit(final Init newInit) {
+            return new Parameters(k, restarts, maxIterations, tolerance, seed, newInit, algorithm, null);
+        }
+
+        /** @param newAlgorithm the algorithm; @return a copy with it */
+        public Parameters withAlgorithm(final Algorithm newAlgorithm) {
+            return new Parameters(k, restarts, maxIterations, tolerance, seed, init, newAlgorithm, initialCentroids);
+        }
+
+        /**
+         * @param centroids the initial centres, one row per cluster
+         * @return a copy that starts from them ({@link Init#GIVEN}, k set to their number of rows)
+         */
+        public Parameters withInitialCentroids(final Matrix centroids) {
+            return new Parameters(centroids.rows(), restarts, maxIterations, tolerance, seed, Init.GIVEN, algorithm,
+                centroids);
         }
 
         /**
@@ -72,6 +130,20 @@ public final class KMeans {
             if (!(tolerance >= 0) || Double.isInfinite(tolerance)) { // also rejects NaN
                 throw new IllegalArgumentException("tolerance must be a finite number ≥ 0, got " + tolerance);
             }
+            if (init == null || algorithm == null) {
+                throw new IllegalArgumentException("init and algorithm must be set");
+            }
+            if ((init == Init.GIVEN) != (initialCentroids != null)) {
+                throw new IllegalArgumentException(
+                    "initialCentroids must be given exactly when init is GIVEN (init is " + init + ")");
+            }
+            if (initialCentroids != null) {
+                if (initialCentroids.rows() != k) {
+                    throw new IllegalArgumentException("initialCentroids has " + initialCentroids.rows()
+                        + " rows but k is " + k + ": give one initial centre per cluster");
+                }
+                initialCentroids.requireFinite("initialCentroids");
+            }
         }
     }
 
@@ -80,35 +152,59 @@ public final class KMeans {
      *
      * @param data the rows to cluster; at least {@code k} distinct rows, all values finite
      * @param parameters the settings
-     * @param progress receives one report per restart and is asked for cancellation before each restart
+     * @param progress receives reports per restart and iteration and is asked for cancellation before each
+     *            iteration and after each k-means++ centre
      * @return the best model over all restarts
      * @throws IllegalArgumentException if the parameters are invalid or do not fit the data
      * @throws org.deepcluster.core.progress.CancelledException if {@code progress} cancels
      */
     public static KMeansModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
         parameters.validate();
-        checkData(data, parameters.k());
-        final double[][] rows = data.toRowArrays();
-        if (parameters.k() == 1) {
-            // Smile rejects k < 2; the answer is the mean anyway, no iterations or restarts needed.
-            progress.checkCancelled();
-            final Matrix centroid = Matrix.of(new double[][]{columnMeans(rows)});
-            progress.report(1.0, "k-means done");
-            return finish(rows, centroid);
+        DataChecks.requireClusterable(data, parameters.k(), "k-means");
+        if (parameters.initialCentroids() != null && parameters.initialCentroids().cols() != data.cols()) {
+            throw new IllegalArgumentException("initialCentroids has " + parameters.initialCentroids().cols()
+                + " columns but the data has " + data.cols() + ": give centres with one value per column");
         }
-        // Smile stops when an iteration lowers its distortion by no more than an absolute amount.
-        final double absoluteTolerance = parameters.tolerance() * totalSumOfSquares(rows);
-        final BBDTree tree = new BBDTree(rows); // independent of the seed: built once, shared by all restarts
+        if (parameters.algorithm() == Algorithm.ELKAN && (long)data.rows() * parameters.k() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Elkan's algorithm keeps rows × k lower bounds (" + data.rows() + " × "
+                + parameters.k() + " = " + (long)data.rows() * parameters.k() + ", more than an array can hold): "
+                + "use Lloyd's algorithm");
+        }
+        final Points points = Points.of(data);
+        final int k = parameters.k();
+        if (k == 1) { // the answer is the mean: no iterations or restarts needed
+            progress.checkCancelled();
+            final KMeansModel model = finish(points, points.columnMeans(), 1, 0);
+            progress.report(1.0, "k-means done");
+            return model;
+        }
+        final double tolerance = parameters.tolerance() * points.meanColumnVariance();
+        final int restarts = parameters.init() == Init.GIVEN ? 1 : parameters.restarts();
         final SplittableRandom seeds = new SplittableRandom(parameters.seed());
         KMeansModel best = null;
-        for (int r = 0; r < parameters.restarts(); r++) {
+        for (int r = 0; r < restarts; r++) {
+            final int restart = r;
             progress.checkCancelled();
-            progress.report((double)r / parameters.restarts(),
-                "k-means restart " + (r + 1) + " of " + parameters.restarts());
-            MathEx.setSeed(seeds.nextLong());
-            final smile.clustering.KMeans run = smile.clustering.KMeans.fit(tree, rows, parameters.k(),
-                parameters.maxIterations(), absoluteTolerance);
-            final KMeansModel candidate = finish(rows, Matrix.of(run.centroids));
+            progress.report((double)r / restarts, "k-means restart " + (r + 1) + " of " + restarts);
+            final SplittableRandom random = new SplittableRandom(seeds.nextLong());
+            final double[] initial = switch (parameters.init()) {
+                case K_MEANS_PLUS_PLUS -> KMeansSeeding.kMeansPlusPlus(points, k, random,
+                    centres -> progress.checkCancelled());
+                case RANDOM -> KMeansSeeding.random(points, k, random);
+                case GIVEN -> Points.of(parameters.initialCentroids()).x;
+            };
+            final int maxIterations = parameters.maxIterations();
+            final java.util.function.IntConsumer beforeIteration = iteration -> {
+                progress.checkCancelled();
+                if (iteration > 0) {
+                    progress.report((restart + (double)iteration / maxIterations) / restarts,
+                        "k-means restart " + (restart + 1) + " of " + restarts + ", iteration " + (iteration + 1));
+                }
+            };
+            final LloydIterations.Run run = parameters.algorithm() == Algorithm.ELKAN
+                ? ElkanIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration)
+                : LloydIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration);
+            final KMeansModel candidate = finish(points, run.centres(), k, run.iterations());
             // Strictly lower, so that ties keep the earlier restart and the result does not depend on rounding luck.
             if (best == null || candidate.inertia() < best.inertia()) {
                 best = candidate;
@@ -118,66 +214,25 @@ public final class KMeans {
         return best;
     }
 
-    private static void checkData(final Matrix data, final int k) {
-        if (data.rows() == 0) {
-            throw new IllegalArgumentException("the data has no rows: k-means needs at least k (" + k + ") rows");
-        }
-        if (data.cols() == 0) {
-            throw new IllegalArgumentException("the data has no columns: select at least one numeric column");
-        }
-        if (k > data.rows()) {
-            throw new IllegalArgumentException("k (" + k + ") is larger than the number of rows (" + data.rows()
-                + "): lower k or provide more rows");
-        }
-        data.requireFinite("the data");
-        // Smile's k-means++ would pick the same point twice and then divide by an empty cluster's size (NaN
-        // centroids), so duplicates are caught here with a message the user can act on.
-        final int distinct = countDistinctRows(data, k);
-        if (distinct < k) {
-            throw new IllegalArgumentException("k (" + k + ") is larger than the number of distinct rows ("
-                + distinct + "): lower k to at most " + distinct + " or provide more varied rows");
-        }
-    }
-
-    /** Counts distinct rows, stopping early once {@code limit} are found. */
-    private static int countDistinctRows(final Matrix data, final int limit) {
-        final Set<RowKey> seen = new HashSet<>();
-        for (int i = 0; i < data.rows() && seen.size() < limit; i++) {
-            seen.add(new RowKey(data.row(i)));
-        }
-        return seen.size();
-    }
-
-    /** A row compared by value, with -0.0 equal to 0.0 (their squared distance is zero). */
-    private record RowKey(double[] values) {
-        RowKey {
-            for (int j = 0; j < values.length; j++) {
-                values[j] += 0.0; // turns -0.0 into 0.0
-            }
-        }
-
-        @Override
-        public boolean equals(final Object o) {
-            return o instanceof RowKey other && Arrays.equals(values, other.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
-    }
-
     /**
-     * Turns centroids into a model: assigns each row to its nearest centroid (Smile's labels belong to the centroids
-     * before their last update), computes the inertia and renumbers clusters by first appearance.
+     * Turns centres into a model: assigns each row to its nearest centre (the final E-step), computes the inertia in
+     * a thread-independent order and renumbers clusters by first appearance.
      */
-    private static KMeansModel finish(final double[][] rows, final Matrix centroids) {
-        final int[] labels = new int[rows.length];
-        final double[][] c = centroids.toRowArrays();
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = KMeansModel.nearest(c, rows[i]);
-        }
-        final int k = c.length;
+    private static KMeansModel finish(final Points points, final double[] centres, final int k, final int iterations) {
+        final int n = points.n;
+        final int d = points.d;
+        final int[] labels = new int[n];
+        final double[] squared = new double[n];
+        final RowChunks chunks = new RowChunks(n);
+        final int[] offsets = SquaredDistances.offsets(k, d);
+        chunks.forEach((chunk, from, to) -> {
+            final double[] distances = new double[k];
+            for (int i = from; i < to; i++) {
+                labels[i] = LloydIterations.nearest(points, i, centres, offsets, distances);
+                squared[i] = distances[labels[i]];
+            }
+        });
+        final double inertia = KMeansSeeding.sumInChunks(squared, chunks);
         final int[] newId = new int[k];
         Arrays.fill(newId, -1);
         int next = 0;
@@ -191,38 +246,14 @@ public final class KMeans {
                 newId[j] = next++;
             }
         }
-        final double[][] ordered = new double[k][];
+        final double[] ordered = new double[k * d];
         for (int j = 0; j < k; j++) {
-            ordered[newId[j]] = c[j];
+            System.arraycopy(centres, j * d, ordered, newId[j] * d, d);
         }
-        double inertia = 0;
-        for (int i = 0; i < rows.length; i++) {
+        for (int i = 0; i < n; i++) {
             labels[i] = newId[labels[i]];
-            inertia += squaredDistance(rows[i], ordered[labels[i]]);
         }
-        return new KMeansModel(Matrix.of(ordered), labels, inertia);
-    }
-
-    private static double[] columnMeans(final double[][] rows) {
-        final double[] mean = new double[rows[0].length];
-        for (final double[] row : rows) {
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < mean.length; j++) {
-            mean[j] /= rows.length;
-        }
-        return mean;
-    }
-
-    private static double totalSumOfSquares(final double[][] rows) {
-        final double[] mean = columnMeans(rows);
-        double sum = 0;
-        for (final double[] row : rows) {
-            sum += squaredDistance(row, mean);
-        }
-        return sum;
+        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, iterations);
     }
 
     static double squaredDistance(final double[] a, final double[] b) {

@@ -20,9 +20,10 @@ public final class KMeansModel implements ClusterModel {
     private final int[] labels;
     private final double inertia;
     private final int[] sizes;
+    private final int iterations;
 
     /**
-     * Creates a model from its parts, e.g. when loading a saved one.
+     * Creates a model from its parts, e.g. when loading a saved one, without an iteration count.
      *
      * @param centroids one row per cluster
      * @param labels the cluster of each training row, each in {@code [0, centroids.rows())}; copied
@@ -30,6 +31,20 @@ public final class KMeansModel implements ClusterModel {
      * @throws IllegalArgumentException if there are no centroids or a label is out of range
      */
     public KMeansModel(final Matrix centroids, final int[] labels, final double inertia) {
+        this(centroids, labels, inertia, 0);
+    }
+
+    /**
+     * Creates a model from its parts.
+     *
+     * @param centroids one row per cluster
+     * @param labels the cluster of each training row, each in {@code [0, centroids.rows())}; copied
+     * @param inertia the sum of squared distances of the training rows to their centroids
+     * @param iterations the number of iterations of the winning run, 0 if unknown
+     * @throws IllegalArgumentException if there are no centroids or a label is out of range
+     */
+    public KMeansModel(final Matrix centroids, final int[] labels, final double inertia, final int iterations) {
+        this.iterations = iterations;
         if (centroids.rows() == 0) {
             throw new IllegalArgumentException("a k-means model needs at least one centroid");
         }
@@ -69,6 +84,11 @@ public final class KMeansModel implements ClusterModel {
      */
     public double inertia() {
         return inertia;
+    }
+
+    /** @return the number of iterations of the winning run (scikit-learn's {@code n_iter_}), 0 if unknown */
+    public int iterations() {
+        return iterations;
     }
 
     /**
@@ -162,7 +182,7 @@ public final class KMeansModel implements ClusterModel {
     @Override
     public String summary() {
         return "k-means, k = " + k() + ", " + centroids.cols() + " features\ninertia: " + inertia
-            + "\ncluster sizes: " + Arrays.toString(sizes);
+            + (iterations > 0 ? "\niterations: " + iterations : "") + "\ncluster sizes: " + Arrays.toString(sizes);
     }
 
     @Override
@@ -170,6 +190,7 @@ public final class KMeansModel implements ClusterModel {
         state.put("centroids", centroids);
         state.put("labels", labels);
         state.put("inertia", inertia);
+        state.put("iterations", iterations);
     }
 
     /**
@@ -178,7 +199,8 @@ public final class KMeansModel implements ClusterModel {
      * @throws java.io.IOException if the state is incomplete
      */
     public static KMeansModel read(final ModelState state) throws java.io.IOException {
-        return new KMeansModel(state.matrix("centroids"), state.ints("labels"), state.number("inertia"));
+        final int iterations = state.has("iterations") ? state.integer("iterations", 0, Integer.MAX_VALUE) : 0;
+        return new KMeansModel(state.matrix("centroids"), state.ints("labels"), state.number("inertia"), iterations);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.deepcluster.core.encode;
 
 import java.io.IOException;
 
+import org.deepcluster.core.data.FloatMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +22,18 @@ interface ArchitectureBuilder {
      * @throws IllegalArgumentException naming the invalid parameter
      */
     void validate(EncoderParameters parameters);
+
+    /**
+     * Checks values this architecture needs beyond being finite (e.g. whole-number token indices), before training
+     * and before encoding.
+     *
+     * @param data the rows (all values finite)
+     * @param parameters the parameters (valid)
+     * @throws IllegalArgumentException naming the first bad row and column
+     */
+    default void checkData(final FloatMatrix data, final EncoderParameters parameters) {
+        // any finite value is fine by default
+    }
 
     /**
      * Builds an untrained network with weights drawn from the seed.

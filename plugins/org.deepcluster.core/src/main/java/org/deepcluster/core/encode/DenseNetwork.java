@@ -92,6 +92,17 @@ final class DenseNetwork implements EncoderNetwork {
         list.layer(outputLayer(s[1], inputSize, parameters.loss(), null));
         final MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
+        final boolean crossEntropy = parameters.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
+        return new DenseNetwork(net, m, trainer(net, activations(parameters), crossEntropy, parameters));
+    }
+
+    /**
+     * @param parameters the parameters
+     * @return the activation of each layer of the network built from them (null = linear), as {@link DenseTrainer}
+     *         needs them
+     */
+    static Activation[] activations(final EncoderParameters parameters) {
+        final int m = parameters.hiddenSizes().length;
         final Activation[] activations = new Activation[2 * m + 2];
         for (int i = 0; i < m; i++) {
             activations[i] = parameters.activation(); // encoder
@@ -99,7 +110,22 @@ final class DenseNetwork implements EncoderNetwork {
         }
         final boolean crossEntropy = parameters.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
         activations[2 * m + 1] = crossEntropy ? Activation.SIGMOID : null; // embedding (index m) stays linear
-        return new DenseNetwork(net, m, trainer(net, activations, crossEntropy, parameters));
+        return activations;
+    }
+
+    /**
+     * @return an independent copy of this network (configuration and parameters), without a training step: for
+     *         further training by someone else (e.g. {@link EmbeddingRefiner}) while this one stays unchanged
+     */
+    DenseNetwork copy() {
+        final MultiLayerNetwork clone = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
+        clone.init(net.params().dup(), false);
+        return new DenseNetwork(clone, embeddingLayer, null);
+    }
+
+    /** @return the index of the embedding layer */
+    int embeddingLayer() {
+        return embeddingLayer;
     }
 
     /**

@@ -64,6 +64,7 @@ final class DenseTrainer {
     private final JavaAdam adam;
     private final Map<Integer, Buffers> buffers = new HashMap<>();
     private int iteration;
+    private boolean upperGradientsSet = true; // whether layers above a loss layer may hold gradients
 
     /** The per-batch-size work arrays, all column-major. */
     private static final class Buffers {
@@ -161,17 +162,82 @@ final class DenseTrainer {
      */
     double computeGradient(final INDArray input, final INDArray target) {
         final int rows = (int)input.size(0);
+        final Buffers b = forward(input, layers - 1);
+        final double loss = outputDelta(b, target, rows, 1.0);
+        backward(input, b, layers - 1, 0);
+        return loss;
+    }
+
+    /**
+     * Computes the gradient of a loss on the output of a hidden layer (e.g. a clustering loss on the embedding),
+     * optionally plus the weighted reconstruction loss, without changing the parameters. The gradient of the layers
+     * above {@code layer} is zero when {@code reconstructionWeight} is 0 (they are then not even evaluated).
+     *
+     * @param input the batch
+     * @param target the reconstruction target (unused when {@code reconstructionWeight} is 0)
+     * @param layer the index of the layer whose output the external loss reads
+     * @param externalLoss computes the external loss and its gradient with respect to that output
+     * @param reconstructionWeight the weight w of the reconstruction loss in "external + w · reconstruction", ≥ 0
+     * @return the unweighted mean reconstruction loss of the batch (as DL4J's score defines it), or NaN when
+     *         {@code reconstructionWeight} is 0
+     */
+    double computeGradient(final INDArray input, final INDArray target, final int layer,
+        final LayerLoss externalLoss, final double reconstructionWeight) {
+        final int rows = (int)input.size(0);
+        final boolean reconstruct = reconstructionWeight > 0;
+        final Buffers b = forward(input, reconstruct ? layers - 1 : layer);
+        double reconstruction = Double.NaN;
+        if (!reconstruct && upperGradientsSet) { // left over from a call with reconstruction: must not be applied
+            for (int i = layer + 1; i < layers; i++) {
+                weightGradients[i].assign(0);
+                biasGradients[i].assign(0);
+            }
+        }
+        upperGradientsSet = reconstruct;
+        if (reconstruct) {
+            reconstruction = outputDelta(b, target, rows, reconstructionWeight);
+            backward(input, b, layers - 1, layer + 1);
+            // b.inputGradient[layer + 1] now holds w · dL_r/d(output of layer)
+        }
+        final INDArray delta = b.delta[layer];
+        externalLoss.gradient(b.activation[layer], delta);
+        if (reconstruct) {
+            delta.addi(b.inputGradient[layer + 1]);
+        }
+        // the external loss is on the layer's output: through its activation to the pre-activation
+        derivative(activations[layer], b.activation[layer], delta, delta, b.scratch);
+        backward(input, b, layer, 0);
+        return reconstruction;
+    }
+
+    /** A loss on the output of a hidden layer. */
+    @FunctionalInterface
+    interface LayerLoss {
+        /**
+         * @param output the layer's output for the batch, column-major {@code rows × width} (read only)
+         * @param gradient receives dLoss/d(output), column-major, same shape
+         */
+        void gradient(INDArray output, INDArray gradient);
+    }
+
+    /** Forward pass up to and including {@code last}; returns the buffers holding the activations. */
+    private Buffers forward(final INDArray input, final int last) {
+        final int rows = (int)input.size(0);
         final Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(r, nIn, nOut));
-        // Forward: z = a·W + b, written by BLAS into a column-major buffer, then the activation in place.
+        // z = a·W + b, written by BLAS into a column-major buffer, then the activation in place.
         INDArray in = input;
-        for (int i = 0; i < layers; i++) {
+        for (int i = 0; i <= last; i++) {
             final INDArray a = b.activation[i];
             Nd4j.gemm(in, weights[i], a, false, false, 1.0, 0.0);
             a.addiRowVector(biases[i]);
             activate(activations[i], a);
             in = a;
         }
-        // Output delta and loss.
+        return b;
+    }
+
+    /** The output layer's delta, scaled by {@code weight}, and the (unweighted) mean reconstruction loss. */
+    private double outputDelta(final Buffers b, final INDArray target, final int rows, final double weight) {
         final INDArray out = b.activation[layers - 1];
         final INDArray delta = b.delta[layers - 1];
         final double cols = nOut[layers - 1];
@@ -180,25 +246,34 @@ final class DenseTrainer {
         if (crossEntropy) {
             loss = crossEntropy(out, target, b.scratch) / (rows * cols);
             // sigmoid + cross-entropy: dL/dz = (p − y) / (rows · cols)
-            delta.muli(1.0 / (rows * cols));
+            delta.muli(weight / (rows * cols));
         } else {
             loss = Nd4j.getBlasWrapper().dot(delta, delta) / (rows * cols);
             // dL/da = 2 (a − y) / (rows · cols), times the output activation's derivative
-            delta.muli(2.0 / (rows * cols));
+            delta.muli(2.0 * weight / (rows * cols));
             derivative(activations[layers - 1], out, delta, delta, b.scratch);
         }
-        // Backward: weight and bias gradients, then the delta of the layer below (not for the first layer).
-        for (int i = layers - 1; i >= 0; i--) {
+        return loss;
+    }
+
+    /**
+     * Backward pass from layer {@code top} (whose delta is set) down to layer {@code bottom}: weight and bias
+     * gradients of those layers, and the delta of the layer below each (for the bottom layer only its input
+     * gradient, and nothing below layer 0).
+     */
+    private void backward(final INDArray input, final Buffers b, final int top, final int bottom) {
+        for (int i = top; i >= bottom; i--) {
             final INDArray layerInput = i == 0 ? input : b.activation[i - 1];
             Nd4j.gemm(layerInput, b.delta[i], weightGradients[i], true, false, 1.0, 0.0);
             Nd4j.gemm(b.ones, b.delta[i], biasGradients[i], true, false, 1.0, 0.0);
             if (i > 0) {
                 final INDArray upstream = b.inputGradient[i];
                 Nd4j.gemm(b.delta[i], weights[i], upstream, false, true, 1.0, 0.0);
-                derivative(activations[i - 1], b.activation[i - 1], upstream, b.delta[i - 1], b.scratch);
+                if (i > bottom) {
+                    derivative(activations[i - 1], b.activation[i - 1], upstream, b.delta[i - 1], b.scratch);
+                }
             }
         }
-        return loss;
     }
 
     /**
@@ -210,13 +285,33 @@ final class DenseTrainer {
      */
     double fit(final INDArray input, final INDArray target) {
         final double loss = computeGradient(input, target);
+        update();
+        return loss;
+    }
+
+    /** One optimiser step with the gradient last computed. */
+    void update() {
+        update(layers);
+    }
+
+    /**
+     * One optimiser step with the gradient last computed, for a trainer whose layers from {@code firstFrozen} on
+     * never get a gradient (a loss on a hidden layer without reconstruction): with Adam their parameters are skipped,
+     * which changes nothing (their moments stay 0, so would their steps) and saves the time.
+     *
+     * @param firstFrozen the first layer without gradient, or the number of layers
+     */
+    void update(final int firstFrozen) {
         if (adam != null) {
-            adam.step(net.params(), gradient, iteration++);
+            long limit = 0; // the parameters of layers [0, firstFrozen) come first in the flat vector
+            for (int i = 0; i < Math.min(firstFrozen, layers); i++) {
+                limit += (long)nIn[i] * nOut[i] + nOut[i];
+            }
+            adam.step(net.params(), gradient, iteration++, (int)limit);
         } else {
             updater.applyUpdater(gradient, iteration++, 0);
             net.params().subi(gradient);
         }
-        return loss;
     }
 
     private static void activate(final Activation activation, final INDArray a) {
@@ -314,6 +409,11 @@ final class DenseTrainer {
         }
 
         void step(final INDArray params, final INDArray gradient, final int iteration) {
+            step(params, gradient, iteration, m.length);
+        }
+
+        /** A step on the parameters [0, limit) only (the others keep their values and moments). */
+        void step(final INDArray params, final INDArray gradient, final int iteration, final int limit) {
             double alpha = learningRate * Math.sqrt(1 - Math.pow(beta2, iteration + 1))
                 / (1 - Math.pow(beta1, iteration + 1));
             if (Double.isNaN(alpha) || Double.isInfinite(alpha) || alpha == 0) {
@@ -323,10 +423,10 @@ final class DenseTrainer {
             final FloatPointer paramPointer = new FloatPointer(params.data().addressPointer());
             final FloatPointer gradientPointer = new FloatPointer(gradient.data().addressPointer());
             if (chunks == 1) {
-                update(paramPointer, gradientPointer, 0, m.length, a);
+                update(paramPointer, gradientPointer, 0, limit, a);
                 return;
             }
-            final int n = m.length;
+            final int n = limit;
             java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
                 final int from = (int)((long)n * c / chunks);
                 final int to = (int)((long)n * (c + 1) / chunks);

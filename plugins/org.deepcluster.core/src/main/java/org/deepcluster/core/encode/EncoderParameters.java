@@ -7,8 +7,8 @@ import java.util.Objects;
  * The settings of one encoder training run. Parameters that only one architecture uses are ignored by the others
  * ({@code noise} by all but {@link Architecture#DAE}, {@code klWeight} by all but {@link Architecture#VAE},
  * {@code pretrainEpochs} by all but {@link Architecture#SAE}, the image shape by all but {@link Architecture#CAE},
- * the sequence shape by all but {@link Architecture#LSTM_AE}, {@code adversarialWeight} by all but
- * {@link Architecture#AAE}).
+ * the sequence shape, input kind and token settings by all but {@link Architecture#LSTM_AE},
+ * {@code adversarialWeight} by all but {@link Architecture#AAE}).
  *
  * <p>Build one with {@link #builder(Architecture)}, which starts from the recommended defaults.
  *
@@ -42,12 +42,20 @@ import java.util.Objects;
  *            equal the number of input columns (see {@link LstmNetwork} for the order)
  * @param adversarialWeight the weight of the adversarial (prior-matching) step of an adversarial autoencoder, finite
  *            and ≥ 0; 0 turns the adversarial training off (see {@link AdversarialNetwork})
+ * @param sequenceInput what the rows of an LSTM autoencoder hold: numeric T × F values, or T token indices (then
+ *            {@code sequenceFeatures} is not used, {@code scaling} must be {@link Scaling#NONE} and {@code loss} is
+ *            not used)
+ * @param vocabularySize the number of distinct token indices V of an LSTM autoencoder on tokens, between 2 and
+ *            {@link #MAX_VOCABULARY_SIZE}; the rows hold indices in [0, V), 0 = padding
+ * @param tokenEmbeddingSize the width E of the trainable token embedding of an LSTM autoencoder on tokens, between 1
+ *            and {@link #MAX_LAYER_SIZE}
  */
 public record EncoderParameters(Architecture architecture, int[] hiddenSizes, int embeddingSize,
     Activation activation, ReconstructionLoss loss, int epochs, int batchSize, double learningRate,
     Optimizer optimizer, Noise noise, double klWeight, int pretrainEpochs, double validationFraction, int patience,
     Scaling scaling, long seed, int imageWidth, int imageHeight, int imageChannels, int sequenceLength,
-    int sequenceFeatures, double adversarialWeight) {
+    int sequenceFeatures, double adversarialWeight, SequenceInput sequenceInput, int vocabularySize,
+    int tokenEmbeddingSize) {
 
     /** Defaults of the image shape: 28 × 28 × 1 (grey-scale, MNIST-sized). */
     static final int DEFAULT_IMAGE_SIZE = 28;
@@ -60,6 +68,15 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
 
     /** Default of {@link #adversarialWeight()}. */
     static final double DEFAULT_ADVERSARIAL_WEIGHT = 1.0;
+
+    /** Default of {@link #vocabularySize()}. */
+    static final int DEFAULT_VOCABULARY_SIZE = 5000;
+
+    /** Default of {@link #tokenEmbeddingSize()}. */
+    static final int DEFAULT_TOKEN_EMBEDDING_SIZE = 32;
+
+    /** The largest allowed vocabulary: the output layer has hidden size × V weights and computes V values per token. */
+    public static final int MAX_VOCABULARY_SIZE = 1 << 17;
 
     /**
      * The parameters without the image, sequence and adversarial settings (which keep their defaults: images
@@ -74,6 +91,22 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed, DEFAULT_IMAGE_SIZE,
             DEFAULT_IMAGE_SIZE, DEFAULT_CHANNELS, DEFAULT_SEQUENCE_LENGTH, DEFAULT_CHANNELS,
             DEFAULT_ADVERSARIAL_WEIGHT);
+    }
+
+    /**
+     * The parameters without the token-sequence settings (numeric sequences, vocabulary 5000, token embedding 32):
+     * the components before token sequences were added.
+     */
+    public EncoderParameters(final Architecture architecture, final int[] hiddenSizes, final int embeddingSize,
+        final Activation activation, final ReconstructionLoss loss, final int epochs, final int batchSize,
+        final double learningRate, final Optimizer optimizer, final Noise noise, final double klWeight,
+        final int pretrainEpochs, final double validationFraction, final int patience, final Scaling scaling,
+        final long seed, final int imageWidth, final int imageHeight, final int imageChannels,
+        final int sequenceLength, final int sequenceFeatures, final double adversarialWeight) {
+        this(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize, learningRate, optimizer,
+            noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed, imageWidth, imageHeight,
+            imageChannels, sequenceLength, sequenceFeatures, adversarialWeight, SequenceInput.NUMERIC,
+            DEFAULT_VOCABULARY_SIZE, DEFAULT_TOKEN_EMBEDDING_SIZE);
     }
 
     /** The largest allowed layer width; wider layers would not fit the memory of a desktop anyway. */
@@ -96,8 +129,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
     /**
      * Starts from the recommended defaults: hidden layers {512, 128}, embedding 32, ReLU, MSE, 100 epochs, batch
      * size 256, Adam with learning rate 0.001, masking noise 0.2, KL weight 1, 10 pretraining epochs, no validation
-     * split, no early stopping, z-score scaling, seed 42; images 28 × 28 × 1 (CAE), sequences of 10 steps × 1
-     * feature (LSTM_AE), adversarial weight 1 (AAE).
+     * split, no early stopping, z-score scaling, seed 42; images 28 × 28 × 1 (CAE), numeric sequences of 10 steps ×
+     * 1 feature, vocabulary 5000 and token embedding 32 for token sequences (LSTM_AE), adversarial weight 1 (AAE).
      *
      * @param architecture the kind of network
      * @return a builder
@@ -130,7 +163,15 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         b.sequenceLength = sequenceLength;
         b.sequenceFeatures = sequenceFeatures;
         b.adversarialWeight = adversarialWeight;
+        b.sequenceInput = sequenceInput;
+        b.vocabularySize = vocabularySize;
+        b.tokenEmbeddingSize = tokenEmbeddingSize;
         return b;
+    }
+
+    /** @return whether this is an LSTM autoencoder on token-index sequences */
+    public boolean tokenSequences() {
+        return architecture == Architecture.LSTM_AE && sequenceInput == SequenceInput.TOKENS;
     }
 
     /**
@@ -181,7 +222,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         if (patience < 0) {
             throw new IllegalArgumentException("patience must not be negative (0 = no early stopping), got " + patience);
         }
-        if (loss == ReconstructionLoss.BINARY_CROSS_ENTROPY && scaling == Scaling.Z_SCORE) {
+        if (loss == ReconstructionLoss.BINARY_CROSS_ENTROPY && scaling == Scaling.Z_SCORE && !tokenSequences()) {
             throw new IllegalArgumentException("loss BINARY_CROSS_ENTROPY needs inputs in [0, 1], but Z_SCORE scaling "
                 + "gives negative values: choose MIN_MAX scaling or the MSE loss");
         }
@@ -204,14 +245,17 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             && pretrainEpochs == p.pretrainEpochs && Double.compare(validationFraction, p.validationFraction) == 0
             && patience == p.patience && scaling == p.scaling && seed == p.seed && imageWidth == p.imageWidth
             && imageHeight == p.imageHeight && imageChannels == p.imageChannels && sequenceLength == p.sequenceLength
-            && sequenceFeatures == p.sequenceFeatures && Double.compare(adversarialWeight, p.adversarialWeight) == 0;
+            && sequenceFeatures == p.sequenceFeatures && Double.compare(adversarialWeight, p.adversarialWeight) == 0
+            && sequenceInput == p.sequenceInput && vocabularySize == p.vocabularySize
+            && tokenEmbeddingSize == p.tokenEmbeddingSize;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(architecture, Arrays.hashCode(hiddenSizes), embeddingSize, activation, loss, epochs,
             batchSize, learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling,
-            seed, imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight);
+            seed, imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight,
+            sequenceInput, vocabularySize, tokenEmbeddingSize);
     }
 
     @Override
@@ -221,7 +265,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             + optimizer + " " + learningRate + ", noise " + noise + ", KL weight " + klWeight + ", pretrain "
             + pretrainEpochs + ", validation " + validationFraction + ", patience " + patience + ", " + scaling
             + ", seed " + seed + ", image " + imageWidth + "×" + imageHeight + "×" + imageChannels + ", sequence "
-            + sequenceLength + "×" + sequenceFeatures + ", adversarial weight " + adversarialWeight + "]";
+            + sequenceLength + "×" + sequenceFeatures + " " + sequenceInput + ", vocabulary " + vocabularySize
+            + ", token embedding " + tokenEmbeddingSize + ", adversarial weight " + adversarialWeight + "]";
     }
 
     /** Builds {@link EncoderParameters}, starting from the defaults listed at {@link EncoderParameters#builder}. */
@@ -248,6 +293,9 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         private int sequenceLength = DEFAULT_SEQUENCE_LENGTH;
         private int sequenceFeatures = DEFAULT_CHANNELS;
         private double adversarialWeight = DEFAULT_ADVERSARIAL_WEIGHT;
+        private SequenceInput sequenceInput = SequenceInput.NUMERIC;
+        private int vocabularySize = DEFAULT_VOCABULARY_SIZE;
+        private int tokenEmbeddingSize = DEFAULT_TOKEN_EMBEDDING_SIZE;
 
         private Builder(final Architecture architecture) {
             this.architecture = architecture;
@@ -367,6 +415,30 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             return this;
         }
 
+        /** @param value what the LSTM_AE's rows hold (numeric values or token indices); @return this builder */
+        public Builder sequenceInput(final SequenceInput value) {
+            this.sequenceInput = value;
+            return this;
+        }
+
+        /**
+         * Makes an LSTM_AE read token-index sequences of the given length: input {@link SequenceInput#TOKENS}, the
+         * sequence length, the vocabulary size and the token embedding width.
+         *
+         * @param length the number of tokens T per row
+         * @param vocabulary the vocabulary size V (indices 0 … V − 1, 0 = padding)
+         * @param tokenEmbedding the token embedding width E
+         * @return this builder
+         */
+        public Builder tokenSequences(final int length, final int vocabulary, final int tokenEmbedding) {
+            this.sequenceInput = SequenceInput.TOKENS;
+            this.sequenceLength = length;
+            this.sequenceFeatures = DEFAULT_CHANNELS;
+            this.vocabularySize = vocabulary;
+            this.tokenEmbeddingSize = tokenEmbedding;
+            return this;
+        }
+
         /** @param value the AAE's adversarial weight; @return this builder */
         public Builder adversarialWeight(final double value) {
             this.adversarialWeight = value;
@@ -380,7 +452,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         public EncoderParameters build() {
             return new EncoderParameters(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize,
                 learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed,
-                imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight);
+                imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight,
+                sequenceInput, vocabularySize, tokenEmbeddingSize);
         }
     }
 }

@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>What every architecture shares:
  * <ul>
  * <li><b>Data checks</b> before anything is built: no empty data, all values finite (the message names the first
- * bad row and column), values in [0, 1] for binary cross-entropy without min-max scaling, at least as many
- * training rows as the batch size.</li>
+ * bad row and column), what the architecture needs (e.g. token indices), values in [0, 1] for binary
+ * cross-entropy without min-max scaling, at least as many training rows as the batch size.</li>
  * <li><b>Split and scaling</b>: with a validation fraction, that many rows (at least one) are drawn at random and
  * held out; the {@link Scaler} is fitted on the training rows only.</li>
  * <li><b>Mini-batches</b> are cut from the float matrix per batch, in float32, after a seeded shuffle each epoch;
@@ -164,7 +164,8 @@ public final class EncoderTrainer {
             throw new IllegalArgumentException("the data has no columns: select at least one numeric column");
         }
         data.requireFinite("the data");
-        if (p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY && p.scaling() == Scaling.NONE) {
+        Architectures.of(p.architecture()).checkData(data, p);
+        if (p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY && p.scaling() == Scaling.NONE && !p.tokenSequences()) {
             for (int i = 0; i < data.rows(); i++) {
                 for (int j = 0; j < data.cols(); j++) {
                     final float v = data.get(i, j);

@@ -61,7 +61,8 @@ public final class FittedEncoder {
      * @param data rows with {@link #inputSize()} columns, all values finite
      * @param progress receives a report per batch
      * @return the embedding, {@code data.rows() × embeddingSize()}
-     * @throws IllegalArgumentException if the number of columns differs or a value is not finite
+     * @throws IllegalArgumentException if the number of columns differs, a value is not finite or (token sequences)
+     *             not a token index
      * @throws org.deepcluster.core.progress.CancelledException if {@code progress} cancels
      */
     public Matrix transform(final FloatMatrix data, final Progress progress) {
@@ -70,6 +71,7 @@ public final class FittedEncoder {
                 + inputSize + ": select the same columns, in the same order, as for training");
         }
         data.requireFinite("the data");
+        Architectures.of(parameters.architecture()).checkData(data, parameters);
         final int n = data.rows();
         final int k = embeddingSize();
         final double[] result = new double[Math.multiplyExact(n, k)];
@@ -95,6 +97,11 @@ public final class FittedEncoder {
             progress.report((double)(from + count) / n, "encoded " + (from + count) + " of " + n + " rows");
         }
         return Matrix.wrap(n, k, result);
+    }
+
+    /** @return the network (for {@link EmbeddingRefiner}, which trains a copy of it) */
+    EncoderNetwork network() {
+        return network;
     }
 
     /** @return the number of input columns */
@@ -136,7 +143,8 @@ public final class FittedEncoder {
         final StringBuilder s = new StringBuilder();
         s.append(capitalise(p.architecture().description())).append(" (").append(p.architecture()).append("): ")
             .append(network.layout()).append('\n');
-        s.append("activation ").append(p.activation()).append(", loss ").append(p.loss()).append(", optimizer ")
+        s.append("activation ").append(p.activation()).append(", loss ")
+            .append(p.tokenSequences() ? "token cross-entropy (padding masked)" : p.loss()).append(", optimizer ")
             .append(p.optimizer()).append(" (learning rate ").append(p.learningRate()).append("), batch size ")
             .append(p.batchSize()).append(", scaling ").append(p.scaling());
         switch (p.architecture()) {
@@ -145,8 +153,15 @@ public final class FittedEncoder {
             case SAE -> s.append(", ").append(p.pretrainEpochs()).append(" pretraining epochs per layer");
             case CAE -> s.append(", images ").append(p.imageWidth()).append(" × ").append(p.imageHeight())
                 .append(" × ").append(p.imageChannels()).append(" (width × height × channels, channel-first)");
-            case LSTM_AE -> s.append(", sequences of ").append(p.sequenceLength()).append(" steps × ")
-                .append(p.sequenceFeatures()).append(" features");
+            case LSTM_AE -> {
+                if (p.tokenSequences()) {
+                    s.append(", token sequences of ").append(p.sequenceLength()).append(" tokens, vocabulary ")
+                        .append(p.vocabularySize()).append(", token embedding ").append(p.tokenEmbeddingSize());
+                } else {
+                    s.append(", sequences of ").append(p.sequenceLength()).append(" steps × ")
+                        .append(p.sequenceFeatures()).append(" features");
+                }
+            }
             case AAE -> s.append(", adversarial weight ").append(p.adversarialWeight());
             default -> {
                 // nothing architecture-specific

@@ -47,20 +47,50 @@ abstract class LayerNetwork implements EncoderNetwork {
      */
     abstract INDArray labels(INDArray rows);
 
+    /**
+     * @param rows scaled rows, {@code n × columns}
+     * @return DL4J's per-time-step input mask {@code [n, T]} (1 = read the step), or null for none
+     */
+    INDArray inputMask(final INDArray rows) {
+        return null;
+    }
+
+    /**
+     * @param rows scaled rows, {@code n × columns}
+     * @return DL4J's per-time-step mask of the reconstruction target {@code [n, T]} (1 = the step counts in the
+     *         loss), or null for none
+     */
+    INDArray targetMask(final INDArray rows) {
+        return null;
+    }
+
+    private DataSet dataSet(final INDArray input, final INDArray target) {
+        return new DataSet(input(input), labels(target), inputMask(input), targetMask(target));
+    }
+
     @Override
     public double fit(final INDArray input, final INDArray target) {
-        net.fit(new DataSet(input(input), labels(target)));
+        net.fit(dataSet(input, target));
         return net.score();
     }
 
     @Override
     public double loss(final INDArray input, final INDArray target) {
-        return net.score(new DataSet(input(input), labels(target)), false);
+        return net.score(dataSet(input, target), false);
     }
 
     @Override
     public INDArray encode(final INDArray input) {
-        return net.feedForwardToLayer(embeddingLayer, input(input), false).get(embeddingLayer + 1).dup();
+        final INDArray mask = inputMask(input);
+        net.setMask(mask); // feedForwardToLayer applies the network's mask to the layers
+        try {
+            return net.feedForwardToLayer(embeddingLayer, input(input), false).get(embeddingLayer + 1).dup();
+        } finally {
+            if (mask != null) {
+                net.setMask(null);
+                net.clearLayerMaskArrays();
+            }
+        }
     }
 
     @Override

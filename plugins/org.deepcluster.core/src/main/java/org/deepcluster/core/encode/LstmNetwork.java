@@ -23,8 +23,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * <p><b>Value order.</b> Each row is one sequence of {@link EncoderParameters#sequenceLength() T} time steps with
  * {@link EncoderParameters#sequenceFeatures() F} features each, stored time step by time step: column
  * {@code t·F + f} holds feature f at time t (for one feature, simply the values in time order). The row is reshaped
- * to DL4J's recurrent format {@code [F, T]} (NCW). The sequences are numeric; token-index text sequences with an
- * embedding layer are not supported.
+ * to DL4J's recurrent format {@code [F, T]} (NCW). Token-index sequences (text) are handled by {@link TokenSequenceNetwork}.
  *
  * <p><b>Layers.</b> Encoder: one LSTM layer per hidden size (tanh, the standard LSTM activation; the hidden
  * activation setting is not used), the last one reduced to its last time step; a linear dense layer, the embedding.
@@ -47,10 +46,31 @@ final class LstmNetwork extends LayerNetwork {
      * @return a new network with weights drawn from the seed
      */
     static LstmNetwork create(final EncoderParameters p) {
+        final NeuralNetConfiguration.ListBuilder list = DenseNetwork.base(p, p.seed()).list();
+        final int[] at = addSequenceAutoencoder(list, 0, p);
+        final boolean bce = p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
+        list.layer(at[1], new RnnOutputLayer.Builder(bce ? new LossBinaryXENT() : new LossMSE())
+            .nOut(p.sequenceFeatures()).activation(bce ? new ActivationSigmoid() : new ActivationIdentity())
+            .weightInit(WeightInit.XAVIER).build());
+        list.setInputType(InputType.recurrent(p.sequenceFeatures(), p.sequenceLength()));
+        return new LstmNetwork(list.build(), at[0], p);
+    }
+
+    /**
+     * Adds the layers between the input and the output layer that numeric and token sequences share: one encoder
+     * LSTM per hidden size (the last reduced to its last time step, which respects an input mask), the linear
+     * embedding layer, the embedding repeated T times, and decoder LSTMs mirroring the encoder.
+     *
+     * @param list the configuration being built
+     * @param first the index of the first layer to add
+     * @param p the parameters
+     * @return {the index of the embedding layer, the index of the next free layer}
+     */
+    static int[] addSequenceAutoencoder(final NeuralNetConfiguration.ListBuilder list, final int first,
+        final EncoderParameters p) {
         final int[] hidden = p.hiddenSizes();
         final int k = hidden.length;
-        final NeuralNetConfiguration.ListBuilder list = DenseNetwork.base(p, p.seed()).list();
-        int layer = 0;
+        int layer = first;
         for (int i = 0; i < k; i++) {
             final LSTM lstm = lstm(hidden[i]);
             list.layer(layer++, i == k - 1 ? new LastTimeStep(lstm) : lstm);
@@ -61,12 +81,23 @@ final class LstmNetwork extends LayerNetwork {
         for (int i = k - 1; i >= 0; i--) {
             list.layer(layer++, lstm(hidden[i]));
         }
-        final boolean bce = p.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY;
-        list.layer(layer, new RnnOutputLayer.Builder(bce ? new LossBinaryXENT() : new LossMSE())
-            .nOut(p.sequenceFeatures()).activation(bce ? new ActivationSigmoid() : new ActivationIdentity())
-            .weightInit(WeightInit.XAVIER).build());
-        list.setInputType(InputType.recurrent(p.sequenceFeatures(), p.sequenceLength()));
-        return new LstmNetwork(list.build(), embeddingLayer, p);
+        return new int[]{embeddingLayer, layer};
+    }
+
+    /**
+     * @param j receives the layers from the first encoder LSTM to the last decoder LSTM
+     * @param p the parameters
+     */
+    static void describeSequenceAutoencoder(final StringJoiner j, final EncoderParameters p) {
+        final int[] hidden = p.hiddenSizes();
+        for (int i = 0; i < hidden.length; i++) {
+            j.add("LSTM " + hidden[i] + (i == hidden.length - 1 ? " (last step)" : ""));
+        }
+        j.add(p.embeddingSize() + " (embedding)");
+        j.add("repeat " + p.sequenceLength());
+        for (int i = hidden.length - 1; i >= 0; i--) {
+            j.add("LSTM " + hidden[i]);
+        }
     }
 
     private static LSTM lstm(final int size) {
@@ -91,17 +122,9 @@ final class LstmNetwork extends LayerNetwork {
 
     @Override
     public String layout() {
-        final int[] hidden = parameters.hiddenSizes();
         final StringJoiner j = new StringJoiner(" → ");
         j.add(parameters.sequenceLength() + " steps × " + parameters.sequenceFeatures() + " features");
-        for (int i = 0; i < hidden.length; i++) {
-            j.add("LSTM " + hidden[i] + (i == hidden.length - 1 ? " (last step)" : ""));
-        }
-        j.add(parameters.embeddingSize() + " (embedding)");
-        j.add("repeat " + parameters.sequenceLength());
-        for (int i = hidden.length - 1; i >= 0; i--) {
-            j.add("LSTM " + hidden[i]);
-        }
+        describeSequenceAutoencoder(j, parameters);
         j.add(parameters.sequenceFeatures() + " per step");
         return j.toString();
     }

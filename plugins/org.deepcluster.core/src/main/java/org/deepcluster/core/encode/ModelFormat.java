@@ -35,9 +35,10 @@ import com.google.gson.JsonPrimitive;
  * network/...                  the network, written by the architecture: for dense networks DL4J's
  *                              configuration JSON and the flat parameter vector in ND4J's binary array format
  *                              ({@code Nd4j.write}); for the variational autoencoder one ND4J array per variable;
- *                              for the convolutional and LSTM autoencoders the flat parameter vector only (the
- *                              network is rebuilt from the parameters); for the adversarial autoencoder the
- *                              autoencoder's and the discriminator's flat parameter vectors
+ *                              for the convolutional and LSTM autoencoders (numeric or token sequences) the
+ *                              flat parameter vector only (the network is rebuilt from the parameters); for
+ *                              the adversarial autoencoder the autoencoder's and the discriminator's flat
+ *                              parameter vectors
  * </pre>
  *
  * <p>Why not DL4J's {@code ModelSerializer}: its restore methods read an optional {@code preprocessor.bin} entry with
@@ -441,6 +442,10 @@ final class ModelFormat {
         o.addProperty("sequenceLength", p.sequenceLength());
         o.addProperty("sequenceFeatures", p.sequenceFeatures());
         o.addProperty("adversarialWeight", p.adversarialWeight());
+        // Added with token sequences for LSTM_AE; older files get NUMERIC and the defaults when read.
+        o.addProperty("sequenceInput", p.sequenceInput().name());
+        o.addProperty("vocabularySize", p.vocabularySize());
+        o.addProperty("tokenEmbeddingSize", p.tokenEmbeddingSize());
         return o;
     }
 
@@ -456,13 +461,17 @@ final class ModelFormat {
             in.integer(o, "epochs"), in.integer(o, "batchSize"), in.number(o, "learningRate"),
             in.enumValue(o, "optimizer", Optimizer.class), noise, in.number(o, "klWeight"),
             in.integer(o, "pretrainEpochs"), in.number(o, "validationFraction"), in.integer(o, "patience"),
-            in.enumValue(o, "scaling", Scaling.class), in.longInteger(o, "seed"), optionalInteger(in, o, "imageWidth", EncoderParameters.DEFAULT_IMAGE_SIZE),
+            in.enumValue(o, "scaling", Scaling.class), in.longInteger(o, "seed"),
+            optionalInteger(in, o, "imageWidth", EncoderParameters.DEFAULT_IMAGE_SIZE),
             optionalInteger(in, o, "imageHeight", EncoderParameters.DEFAULT_IMAGE_SIZE),
             optionalInteger(in, o, "imageChannels", EncoderParameters.DEFAULT_CHANNELS),
             optionalInteger(in, o, "sequenceLength", EncoderParameters.DEFAULT_SEQUENCE_LENGTH),
             optionalInteger(in, o, "sequenceFeatures", EncoderParameters.DEFAULT_CHANNELS),
             o.has("adversarialWeight") ? in.number(o, "adversarialWeight")
-                : EncoderParameters.DEFAULT_ADVERSARIAL_WEIGHT);
+                : EncoderParameters.DEFAULT_ADVERSARIAL_WEIGHT,
+            o.has("sequenceInput") ? in.enumValue(o, "sequenceInput", SequenceInput.class) : SequenceInput.NUMERIC,
+            optionalInteger(in, o, "vocabularySize", EncoderParameters.DEFAULT_VOCABULARY_SIZE),
+            optionalInteger(in, o, "tokenEmbeddingSize", EncoderParameters.DEFAULT_TOKEN_EMBEDDING_SIZE));
         try {
             p.validate();
         } catch (final IllegalArgumentException e) {

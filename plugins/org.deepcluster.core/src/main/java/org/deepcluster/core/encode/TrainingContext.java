@@ -49,7 +49,8 @@ final class TrainingContext {
         this.scaler = scaler;
         this.trainingRows = trainingRows.clone();
         this.validationRows = validationRows;
-        this.batches = new BatchSource(data, scaler, parameters.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY);
+        this.batches = new BatchSource(data, scaler,
+            parameters.loss() == ReconstructionLoss.BINARY_CROSS_ENTROPY && !parameters.tokenSequences());
         this.shuffleRandom = new SplittableRandom(parameters.seed() ^ SHUFFLE_SALT);
         this.noiseRandom = Nd4j.getRandomFactory().getNewRandomInstance(parameters.seed() ^ NOISE_SALT);
         this.totalEpochs = Math.max(1, totalEpochs);

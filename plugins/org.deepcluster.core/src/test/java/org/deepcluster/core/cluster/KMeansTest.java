@@ -100,13 +100,88 @@ class KMeansTest {
 
     @Test
     void sameSeedGivesIdenticalResultOnAnotherThread() throws Exception {
-        // Smile's generator is thread-local: the result must not depend on which thread fits.
+        // The result must not depend on which thread fits (Smile's generator was thread-local).
         final Matrix data = uniform(300, 5, 2);
         final Parameters p = new Parameters(7, 3, 300, 1e-4, 123);
         final KMeansModel here = KMeans.fit(data, p, Progress.NONE);
         final KMeansModel there = CompletableFuture.supplyAsync(() -> KMeans.fit(data, p, Progress.NONE)).get();
         assertArrayEquals(here.labels(), there.labels());
         assertEquals(here.centroids(), there.centroids());
+    }
+
+    @Test
+    void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        // Above 4096 rows the E-step, the sums and k-means++ run in parallel chunks; the chunks are fixed by the row
+        // count and combined in order, so one thread and four threads must give bit-identical models.
+        final Matrix data = uniform(9000, 4, 6);
+        for (final KMeans.Algorithm algorithm : KMeans.Algorithm.values()) {
+            final Parameters p = new Parameters(6, 2, 300, 1e-4, 5).withAlgorithm(algorithm);
+            final java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            final java.util.concurrent.ForkJoinPool four = new java.util.concurrent.ForkJoinPool(4);
+            try {
+                final KMeansModel a = one.submit(() -> KMeans.fit(data, p, Progress.NONE)).get();
+                final KMeansModel b = four.submit(() -> KMeans.fit(data, p, Progress.NONE)).get();
+                assertArrayEquals(a.labels(), b.labels());
+                assertEquals(a.centroids(), b.centroids());
+                assertEquals(a.inertia(), b.inertia());
+            } finally {
+                one.shutdown();
+                four.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void elkanGivesTheSameResultAsLloyd() {
+        final Matrix data = uniform(3000, 3, 8);
+        final Parameters p = new Parameters(9, 3, 300, 1e-4, 2);
+        final KMeansModel lloyd = KMeans.fit(data, p, Progress.NONE);
+        final KMeansModel elkan = KMeans.fit(data, p.withAlgorithm(KMeans.Algorithm.ELKAN), Progress.NONE);
+        assertArrayEquals(lloyd.labels(), elkan.labels());
+        assertEquals(lloyd.inertia(), elkan.inertia(), 1e-9 * lloyd.inertia());
+        assertEquals(lloyd.iterations(), elkan.iterations());
+    }
+
+    @Test
+    void randomInitWorksAndIsDeterministic() {
+        final Matrix data = blobs();
+        final Parameters p = Parameters.defaults(3).withInit(KMeans.Init.RANDOM);
+        final KMeansModel a = KMeans.fit(data, p, Progress.NONE);
+        assertEquals(a.centroids(), KMeans.fit(data, p, Progress.NONE).centroids());
+        final int[] sklearn = BLOBS.stream().mapToInt(r -> Integer.parseInt(r.get("sklearn_label"))).toArray();
+        assertTrue(ClusteringScores.adjustedRandIndex(sklearn, a.labels()) >= 0.99);
+    }
+
+    @Test
+    void givenInitialCentroidsAreValidated() {
+        final Matrix data = blobs();
+        final Matrix two = Matrix.of(new double[][]{{0, 0, 0, 0}, {1, 1, 1, 1}});
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(5).withInitialCentroids(two), Progress.NONE);
+        assertEquals(2, model.k(), "k follows the given centres");
+        assertEquals("initialCentroids has 2 columns but the data has 4: give centres with one value per column",
+            assertThrows(IllegalArgumentException.class, () -> KMeans.fit(data,
+                Parameters.defaults(2).withInitialCentroids(Matrix.of(new double[][]{{0, 0}, {1, 1}})),
+                Progress.NONE)).getMessage());
+        assertEquals("initialCentroids has 2 rows but k is 3: give one initial centre per cluster",
+            assertThrows(IllegalArgumentException.class, () -> new Parameters(3, 1, 10, 1e-4, 1, KMeans.Init.GIVEN,
+                KMeans.Algorithm.LLOYD, two).validate()).getMessage());
+        assertEquals("initialCentroids must be given exactly when init is GIVEN (init is GIVEN)",
+            assertThrows(IllegalArgumentException.class, () -> new Parameters(3, 1, 10, 1e-4, 1, KMeans.Init.GIVEN,
+                KMeans.Algorithm.LLOYD, null).validate()).getMessage());
+        assertEquals("initialCentroids contains NaN at row 1, column 0: only finite values are allowed",
+            assertThrows(IllegalArgumentException.class, () -> KMeans.fit(data, Parameters.defaults(2)
+                .withInitialCentroids(Matrix.of(new double[][]{{0, 0, 0, 0}, {Double.NaN, 1, 1, 1}})), Progress.NONE))
+                    .getMessage());
+    }
+
+    @Test
+    void duplicateGivenCentresLeaveAClusterEmptyThatIsRelocated() {
+        // Two identical initial centres: the second gets no rows in the first E-step; scikit-learn's rule moves it to
+        // the row farthest from its centre, so all three clusters end up non-empty.
+        final Matrix data = blobs();
+        final Matrix init = Matrix.of(new double[][]{data.row(0), data.row(0), data.row(1)});
+        final KMeansModel model = KMeans.fit(data, Parameters.defaults(3).withInitialCentroids(init), Progress.NONE);
+        assertTrue(Arrays.stream(model.clusterSizes()).allMatch(size -> size > 0), Arrays.toString(model.clusterSizes()));
     }
 
     @Test
@@ -152,7 +227,7 @@ class KMeansTest {
         assertArrayEquals(new double[]{1.5, -2}, one.centroids().row(0));
         assertEquals(0.0, one.inertia());
         assertArrayEquals(new int[]{20}, one.clusterSizes());
-        // Smile alone would return NaN centroids for the empty clusters; we say what is wrong instead.
+        // Some clusters would have to be empty: we say what is wrong instead of returning duplicate centres.
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> KMeans.fit(data, Parameters.defaults(2), Progress.NONE));
         assertEquals("k (2) is larger than the number of distinct rows (1): lower k to at most 1 or provide more "
@@ -181,31 +256,47 @@ class KMeansTest {
         assertArrayEquals(new int[]{0, 0, 0}, model.labels());
     }
 
-    @Test
-    void cancellationStopsTheFit() {
-        final Matrix data = blobs();
+    /** Cancels on the given call of checkCancelled and records the reported fractions. */
+    private static final class CancelOnCheck implements Progress {
+        private final int cancelAt;
+        private int checks;
         final List<Double> reported = new ArrayList<>();
-        final Progress cancelAfterTwo = new Progress() {
-            private int checks;
 
-            @Override
-            public void report(final double fraction, final String message) {
-                reported.add(fraction);
-            }
+        CancelOnCheck(final int cancelAt) {
+            this.cancelAt = cancelAt;
+        }
 
-            @Override
-            public void checkCancelled() {
-                if (++checks > 2) {
-                    throw new CancelledException();
-                }
+        @Override
+        public void report(final double fraction, final String message) {
+            reported.add(fraction);
+        }
+
+        @Override
+        public void checkCancelled() {
+            if (++checks >= cancelAt) {
+                throw new CancelledException();
             }
-        };
-        assertThrows(CancelledException.class, () -> KMeans.fit(data, Parameters.defaults(3), cancelAfterTwo));
-        assertEquals(2, reported.size(), "two restarts ran before the cancellation");
+        }
+    }
+
+    @Test
+    void cancellationStopsTheFitWithinTheFirstRestart() {
+        // Checked before each restart, after each k-means++ centre and before each iteration: the 5th check falls
+        // inside the first restart (1 before it, 3 during k-means++ with k = 3, then iteration 1).
+        final CancelOnCheck progress = new CancelOnCheck(5);
+        assertThrows(CancelledException.class, () -> KMeans.fit(blobs(), Parameters.defaults(3), progress));
+        assertEquals(List.of(0.0), progress.reported, "only the first restart started");
+        for (final KMeans.Algorithm algorithm : KMeans.Algorithm.values()) {
+            final CancelOnCheck late = new CancelOnCheck(30);
+            assertThrows(CancelledException.class,
+                () -> KMeans.fit(blobs(), Parameters.defaults(3).withAlgorithm(algorithm), late));
+            assertTrue(late.reported.size() > 1 && late.reported.get(late.reported.size() - 1) < 1.0);
+        }
     }
 
     @Test
     void progressGoesFromZeroToOne() {
+        // Adapted from the Smile version, which reported once per restart: now there are reports per iteration too.
         final List<Double> reported = new ArrayList<>();
         final List<String> messages = new ArrayList<>();
         KMeans.fit(blobs(), new Parameters(3, 4, 100, 1e-4, 1), new Progress() {
@@ -220,8 +311,14 @@ class KMeansTest {
                 // never
             }
         });
-        assertEquals(List.of(0.0, 0.25, 0.5, 0.75, 1.0), reported);
+        assertEquals(0.0, reported.get(0));
+        assertEquals(1.0, reported.get(reported.size() - 1));
+        for (int i = 1; i < reported.size(); i++) {
+            assertTrue(reported.get(i) >= reported.get(i - 1), "progress never goes back");
+        }
+        assertTrue(reported.containsAll(List.of(0.25, 0.5, 0.75)), "each restart starts at its share");
         assertEquals("k-means restart 1 of 4", messages.get(0));
+        assertTrue(messages.contains("k-means restart 1 of 4, iteration 2"), messages.toString());
     }
 
     @Test

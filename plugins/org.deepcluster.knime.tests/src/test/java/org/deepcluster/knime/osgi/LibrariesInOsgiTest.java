@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.deepcluster.core.backend.Nd4jBackend;
+import org.deepcluster.core.cluster.spectral.SpectralClustering;
+import org.deepcluster.core.data.Matrix;
+import org.deepcluster.core.progress.Progress;
 import org.deepcluster.knime.util.NumericColumns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,5 +82,20 @@ public class LibrariesInOsgiTest {
         assertEquals(3, mixture.components.length);
         final var spectral = smile.clustering.SpectralClustering.fit(x, 3, 1.0);
         assertEquals(3, spectral.k);
+    }
+
+    @Test
+    public void engineSpectralClusteringCallsArpackFromTheFragment() {
+        // 900 rows: more than the engine's dense-solver limit, so it calls ARPACK's dsaupd/dseupd directly.
+        final Random random = new Random(2);
+        final double[] values = new double[900 * 2];
+        for (int i = 0; i < 900; i++) {
+            values[2 * i] = (i % 3) * 10 + random.nextGaussian();
+            values[2 * i + 1] = random.nextGaussian();
+        }
+        final var model = SpectralClustering.fit(Matrix.wrap(900, 2, values),
+            SpectralClustering.Parameters.defaults(3).withNeighbors(15), Progress.NONE);
+        assertEquals(3, model.clusterCount());
+        assertEquals(300, model.clusterSizes()[0]);
     }
 }

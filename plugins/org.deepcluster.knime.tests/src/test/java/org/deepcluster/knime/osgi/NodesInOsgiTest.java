@@ -9,10 +9,12 @@ import java.util.List;
 import org.deepcluster.core.progress.Progress;
 import org.deepcluster.core.synthetic.GaussianBlobs;
 import org.deepcluster.core.synthetic.SyntheticData;
-import org.deepcluster.knime.node.clusterer.ClustererNodeFactory;
+import org.deepcluster.knime.node.cluster.assigner.ClusterAssignerNodeFactory;
+import org.deepcluster.knime.node.cluster.kmeans.KMeansNodeFactory;
 import org.deepcluster.knime.node.scorer.ClusteringScorerNodeFactory;
 import org.deepcluster.knime.node.embedding.EmbeddingPredictorNodeFactory;
 import org.deepcluster.knime.node.encoder.EncoderLearnerNodeFactory;
+import org.deepcluster.knime.port.ClusterModelPortObject;
 import org.deepcluster.knime.port.EncoderModelPortObject;
 import org.deepcluster.standin.NodeHarness;
 import org.deepcluster.standin.PortObjects;
@@ -30,20 +32,25 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.port.PortObject;
 
 /**
- * The Clusterer and the Clustering Scorer, wired as in a workflow, executed inside Equinox with the bundles as
+ * The k-Means node, the Cluster Assigner (with the Cluster Model saved and loaded through its port serializer) and
+ * the Clustering Scorer, wired as in a workflow, executed inside Equinox with the bundles as
  * KNIME would load them, on a thread whose context class loader is null.
  */
 public class NodesInOsgiTest {
 
     @Test
-    public void clustererThenScorerInsideOsgi() throws Exception {
+    public void kMeansThenAssignerThenScorerInsideOsgi() throws Exception {
         final ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(null);
         try {
             final BufferedDataTable blobs = blobs();
+            final PortObject[] fitted =
+                NodeHarness.of(KMeansNodeFactory.class).editSettings(s -> s.addInt("k", 4)).execute(blobs);
+            final ClusterModelPortObject model = PortObjects.roundTrip((ClusterModelPortObject)fitted[1]);
             final BufferedDataTable clustered =
-                NodeHarness.of(ClustererNodeFactory.class).editSettings(s -> s.addInt("k", 4)).executeTables(blobs)[0];
+                NodeHarness.of(ClusterAssignerNodeFactory.class).executeTables(model, blobs)[0];
             assertEquals(400, clustered.size());
+            assertEquals(Tables.strings((BufferedDataTable)fitted[0], "Cluster"), Tables.strings(clustered, "Cluster"));
             final var scorer = NodeHarness.of(ClusteringScorerNodeFactory.class).editSettings(s -> {
                 s.addString("reference_column", "label");
                 s.addString("cluster_column", "Cluster");

@@ -8,7 +8,7 @@ import org.deepcluster.batch.workflow.NodeDefinition;
 import org.knime.core.node.workflow.NodeProgress;
 
 /**
- * Per-node progress on stderr, one line per update: {@code [3/5] Clusterer (#2): 42% k-means restart 3 of 10}.
+ * Per-node progress on stderr, one line per update: {@code [3/5] k-Means (#2): 42% k-means restart 3 of 10}.
  * Updates of a node are throttled to one line per interval (and only when the text changes); the start and the end
  * of every node are always printed.
  */

@@ -43,7 +43,7 @@ import com.google.gson.stream.JsonToken;
  *   "variables": { "k": 3 },
  *   "nodes": [
  *     { "id": 1, "node": "Synthetic Data Generator", "settings": { "rows": 300 } },
- *     { "id": 2, "node": "Clusterer", "settings": { "restarts": 5 }, "variables": { "k": "k" },
+ *     { "id": 2, "node": "k-Means", "settings": { "restarts": 5 }, "variables": { "k": "k" },
  *       "annotation": "k-means" },
  *     { "id": 3, "node": "Clustering Scorer",
  *       "settings": { "reference_column": "label", "cluster_column": "Cluster" } }

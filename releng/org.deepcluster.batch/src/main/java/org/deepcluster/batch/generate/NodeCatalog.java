@@ -11,7 +11,7 @@ import org.deepcluster.batch.workflow.NodeFactories;
 import org.deepcluster.batch.workflow.NodeFactories.FactoryNotAvailableException;
 
 /**
- * Finds a node factory by the node's name as shown in KNIME ("Clusterer", "Clustering Scorer"), among the nodes
+ * Finds a node factory by the node's name as shown in KNIME ("k-Means", "Clustering Scorer"), among the nodes
  * the extensions on the class path register in their plugin.xml; a fully qualified class name is taken as is.
  */
 public final class NodeCatalog {

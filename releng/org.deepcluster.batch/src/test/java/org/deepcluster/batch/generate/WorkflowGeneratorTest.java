@@ -37,7 +37,7 @@ class WorkflowGeneratorTest {
             { "id": 1, "node": "%s",
               "settings": { "column_names": ["x", "y", "label"], "column_types": ["double", "double", "String"],
                             "rows": ["0,0,a", "0.1,0.2,a", "5,5,b", "5.1,4.9,b"] } },
-            { "id": 2, "node": "Clusterer", "settings": { "restarts": 2, "seed": 5, "tolerance": 0.001 },
+            { "id": 2, "node": "k-Means", "settings": { "restarts": 2, "seed": 5, "tolerance": 0.001 },
               "variables": { "k": "k" }, "expose": { "seed": "seed_used" },
               "annotation": "k-means", "position": [250, 120] },
             { "id": 3, "node": "clustering scorer",
@@ -69,7 +69,7 @@ class WorkflowGeneratorTest {
         assertEquals(ExitCodes.SUCCESS, g.exit(), g.toString());
         Path wf = tmp.resolve("workflows/generated");
         assertTrue(g.out().contains("wrote " + wf), g.out());
-        NodeSettings model = SettingsXml.load(wf.resolve("Clusterer (#2)/settings.xml")).getNodeSettings("model");
+        NodeSettings model = SettingsXml.load(wf.resolve("k_Means (#2)/settings.xml")).getNodeSettings("model");
         assertEquals(2, model.getInt("restarts"));
         assertEquals(5L, model.getLong("seed"), "a JSON number typed like the node's default (xlong)");
         assertEquals(0.001, model.getDouble("tolerance"));
@@ -85,10 +85,10 @@ class WorkflowGeneratorTest {
         assertEquals(0, generate(DEFINITION).exit());
         Path wf = tmp.resolve("workflows/generated");
         Runs.run("-workflowDir=" + wf, "-outputDir=" + tmp.resolve("out"));
-        assertTrue(Files.exists(wf.resolve("Clusterer (#2)/deepcluster-state")));
+        assertTrue(Files.exists(wf.resolve("k_Means (#2)/deepcluster-state")));
         assertEquals(0, generate(DEFINITION.replace("\"restarts\": 2", "\"restarts\": 4")).exit());
-        assertFalse(Files.exists(wf.resolve("Clusterer (#2)/deepcluster-state")), "a fresh folder");
-        assertEquals(4, SettingsXml.load(wf.resolve("Clusterer (#2)/settings.xml")).getNodeSettings("model")
+        assertFalse(Files.exists(wf.resolve("k_Means (#2)/deepcluster-state")), "a fresh folder");
+        assertEquals(4, SettingsXml.load(wf.resolve("k_Means (#2)/settings.xml")).getNodeSettings("model")
             .getInt("restarts"));
     }
 
@@ -100,9 +100,9 @@ class WorkflowGeneratorTest {
             "nodes[1].settings.restarts: expected a whole number, got 2.5");
         assertError(DEFINITION.replace("\"restarts\": 2", "\"restarts\": \"two\""),
             "nodes[1].settings.restarts: expected a whole number");
-        assertError(DEFINITION.replace("\"node\": \"Clusterer\"", "\"node\": \"Clusterator\""),
-            "nodes[1].node: no node named \"Clusterator\"", "clusterer");
-        assertError(DEFINITION.replace("\"restarts\": 2", "\"restarts\": 0"), "Clusterer (#2): invalid settings",
+        assertError(DEFINITION.replace("\"node\": \"k-Means\"", "\"node\": \"Clusterator\""),
+            "nodes[1].node: no node named \"Clusterator\"", "k-means", "cluster assigner");
+        assertError(DEFINITION.replace("\"restarts\": 2", "\"restarts\": 0"), "k-Means (#2): invalid settings",
             "must be at least 1");
         assertError(DEFINITION.replace("{ \"from\": 2, \"to\": 3 }", "{ \"from\": 2, \"to\": 3, \"toPort\": 1 }"),
             "Clustering Scorer (#3) has only 1 input port");

@@ -85,7 +85,8 @@ class ExecutedStateTest {
         Path state = wf.resolve("Clusterer (#2)").resolve(ExecutedState.FOLDER);
         assertTrue(Files.isRegularFile(state.resolve(ExecutedState.STATE_FILE)));
         assertTrue(Files.isRegularFile(state.resolve("port_0").resolve(TableFile.SPEC_FILE)));
-        assertTrue(Files.isRegularFile(state.resolve("port_1").resolve(TableFile.DATA_FILE)));
+        assertTrue(Files.isRegularFile(state.resolve("port_1").resolve(ExecutedState.PORT_OBJECT_FILE)),
+            "the Cluster Model: KNIME's port object zip format");
         assertTrue(Files.isRegularFile(wf.resolve("Image Maker (#5)").resolve(ExecutedState.FOLDER)
             .resolve("port_0").resolve(ExecutedState.PORT_OBJECT_FILE)), "other port objects: KNIME's zip format");
         Map<String, String> first = outputs();

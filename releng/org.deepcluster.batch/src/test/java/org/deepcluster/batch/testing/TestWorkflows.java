@@ -31,8 +31,8 @@ public final class TestWorkflows {
     /** The test node with an image output. */
     public static final String IMAGE_MAKER = ImageMakerNodeFactory.class.getName();
 
-    /** The real Clusterer node. */
-    public static final String CLUSTERER = "org.deepcluster.knime.node.clusterer.ClustererNodeFactory";
+    /** The real k-Means node (named "Clusterer" in these test workflows). */
+    public static final String CLUSTERER = "org.deepcluster.knime.node.cluster.kmeans.KMeansNodeFactory";
 
     /** The real Clustering Scorer node. */
     public static final String SCORER = "org.deepcluster.knime.node.scorer.ClusteringScorerNodeFactory";

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.encode.FittedEncoder;
+import org.deepcluster.core.encode.InvalidTokenException;
 import org.deepcluster.knime.port.EncoderModelPortObject;
 import org.deepcluster.knime.port.EncoderModelPortObjectSpec;
 import org.deepcluster.knime.util.FloatTable;
@@ -89,7 +90,7 @@ final class EmbeddingPredictorNodeModel extends SettingsNodeModel<EmbeddingPredi
                 }
                 exec.checkCanceled();
                 final FloatTable data = FloatTableReader.read(batch, in, columns, settings().missingValues);
-                final Matrix embedding = data.matrix().rows() == 0 ? null : encoder.transform(data.matrix());
+                final Matrix embedding = encode(encoder, data, batch, in, columns);
                 for (int i = 0; i < batch.size(); i++) {
                     out.addRowToTable(append(batch.get(i), embedding, data.matrixRowOfTableRow()[i], d));
                 }
@@ -123,6 +124,31 @@ final class EmbeddingPredictorNodeModel extends SettingsNodeModel<EmbeddingPredi
             cells[n + k] = matrixRow < 0 ? DataType.getMissingCell() : new DoubleCell(embedding.get(matrixRow, k));
         }
         return new DefaultRow(row.getKey(), cells);
+    }
+
+    /**
+     * @return the embedding of the batch's usable rows, or null if there are none
+     * @throws InvalidSettingsException naming the row and column of a value that is not a token index (models
+     *             trained on token sequences)
+     */
+    private static Matrix encode(final FittedEncoder encoder, final FloatTable data, final List<DataRow> batch,
+        final DataTableSpec in, final int[] columns) throws InvalidSettingsException {
+        if (data.matrix().rows() == 0) {
+            return null;
+        }
+        try {
+            return encoder.transform(data.matrix());
+        } catch (final InvalidTokenException e) {
+            String key = "#" + e.row();
+            for (int i = 0; i < batch.size(); i++) {
+                if (data.matrixRowOfTableRow()[i] == e.row()) {
+                    key = batch.get(i).getKey().getString();
+                }
+            }
+            throw new InvalidSettingsException("Row '" + key + "', column '" + in.getColumnSpec(columns[e.column()])
+                .getName() + "' " + e.getMessage().replaceFirst("^row \\d+, column \\d+ ", "") + " (the model "
+                + "was trained on token sequences).", e);
+        }
     }
 
     @Override

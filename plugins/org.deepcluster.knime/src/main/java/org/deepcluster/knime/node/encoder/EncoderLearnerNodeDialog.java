@@ -17,6 +17,7 @@ import org.deepcluster.core.encode.Noise;
 import org.deepcluster.core.encode.Optimizer;
 import org.deepcluster.core.encode.ReconstructionLoss;
 import org.deepcluster.core.encode.Scaling;
+import org.deepcluster.core.encode.SequenceInput;
 import org.deepcluster.knime.util.ColumnSelectionPanel;
 import org.deepcluster.knime.util.DialogFields;
 import org.deepcluster.knime.util.FormPanel;
@@ -61,6 +62,9 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
     private final JSpinner imageChannels = spinner(1, 1, Integer.MAX_VALUE, 1);
     private final JSpinner sequenceLength = spinner(10, 1, Integer.MAX_VALUE, 1);
     private final JSpinner sequenceFeatures = spinner(1, 1, Integer.MAX_VALUE, 1);
+    private final JComboBox<SequenceInput> sequenceInput = new JComboBox<>(SequenceInput.values());
+    private final JSpinner vocabularySize = spinner(5000, 2, EncoderParameters.MAX_VOCABULARY_SIZE, 100);
+    private final JSpinner tokenEmbeddingSize = spinner(32, 1, EncoderParameters.MAX_LAYER_SIZE, 1);
     private final JTextField adversarialWeight = new JTextField(10);
 
     private final FormPanel noiseForm;
@@ -76,7 +80,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
     EncoderLearnerNodeDialog() {
         final LabelRenderer renderer = new LabelRenderer();
         for (final JComboBox<?> box : new JComboBox<?>[]{architecture, activation, loss, scaling, missing, optimizer,
-            noiseType}) {
+            noiseType, sequenceInput}) {
             box.setRenderer(renderer);
         }
         noiseForm = group("Denoising autoencoder (DAE)")
@@ -91,8 +95,11 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
             .addRow(EncoderLearnerSettings.LABEL_IMAGE_HEIGHT, imageHeight)
             .addRow(EncoderLearnerSettings.LABEL_IMAGE_CHANNELS, imageChannels);
         sequenceForm = group("LSTM autoencoder (" + EncoderLearnerSettings.LSTM_AE + ")")
+            .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_INPUT, sequenceInput)
             .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_LENGTH, sequenceLength)
-            .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_FEATURES, sequenceFeatures);
+            .addRow(EncoderLearnerSettings.LABEL_SEQUENCE_FEATURES, sequenceFeatures)
+            .addRow(EncoderLearnerSettings.LABEL_VOCABULARY_SIZE, vocabularySize)
+            .addRow(EncoderLearnerSettings.LABEL_TOKEN_EMBEDDING_SIZE, tokenEmbeddingSize);
         adversarialForm = group("Adversarial autoencoder (" + EncoderLearnerSettings.AAE + ")")
             .addRow(EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT, adversarialWeight);
 
@@ -121,6 +128,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
             .addWide(sequenceForm)
             .addWide(adversarialForm);
         architecture.addActionListener(e -> updateEnabled());
+        sequenceInput.addActionListener(e -> updateEnabled());
         addTab("Options", options);
         addTab("Training", training);
         addTab("Architecture-specific", specific);
@@ -170,6 +178,9 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         imageChannels.setValue(s.imageChannels);
         sequenceLength.setValue(s.sequenceLength);
         sequenceFeatures.setValue(s.sequenceFeatures);
+        sequenceInput.setSelectedItem(s.sequenceInput);
+        vocabularySize.setValue(Math.max(2, Math.min(EncoderParameters.MAX_VOCABULARY_SIZE, s.vocabularySize)));
+        tokenEmbeddingSize.setValue(Math.max(1, Math.min(EncoderParameters.MAX_LAYER_SIZE, s.tokenEmbeddingSize)));
         adversarialWeight.setText(Double.toString(s.adversarialWeight));
         updateEnabled();
     }
@@ -205,6 +216,9 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         s.imageChannels = (Integer)imageChannels.getValue();
         s.sequenceLength = (Integer)sequenceLength.getValue();
         s.sequenceFeatures = (Integer)sequenceFeatures.getValue();
+        s.sequenceInput = (SequenceInput)sequenceInput.getSelectedItem();
+        s.vocabularySize = (Integer)vocabularySize.getValue();
+        s.tokenEmbeddingSize = (Integer)tokenEmbeddingSize.getValue();
         s.adversarialWeight = DialogFields.parseDouble(adversarialWeight.getText(),
             EncoderLearnerSettings.LABEL_ADVERSARIAL_WEIGHT,
             EncoderLearnerSettings.usesAdversarialWeight(s.architecture), loaded.adversarialWeight);
@@ -220,6 +234,15 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         saeForm.setGroupEnabled(EncoderLearnerSettings.usesPretraining(a));
         imageForm.setGroupEnabled(EncoderLearnerSettings.usesImageShape(a));
         sequenceForm.setGroupEnabled(EncoderLearnerSettings.usesSequenceShape(a));
+        // Token indices: no features per step, no scaling and no choice of loss (cross-entropy over the vocabulary).
+        final boolean tokens = EncoderLearnerSettings.usesSequenceShape(a)
+            && sequenceInput.getSelectedItem() == SequenceInput.TOKENS;
+        final boolean numericSequence = EncoderLearnerSettings.usesSequenceShape(a) && !tokens;
+        sequenceFeatures.setEnabled(numericSequence);
+        vocabularySize.setEnabled(tokens);
+        tokenEmbeddingSize.setEnabled(tokens);
+        loss.setEnabled(!tokens);
+        scaling.setEnabled(!tokens);
         adversarialForm.setGroupEnabled(EncoderLearnerSettings.usesAdversarialWeight(a));
     }
 
@@ -250,6 +273,8 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
                 case "Z_SCORE" -> "Z-score";
                 case "GAUSSIAN" -> "Gaussian (add N(0, σ²))";
                 case "MASKING" -> "Masking (set values to 0)";
+                case "NUMERIC" -> "Numeric values (T × F per row)";
+                case "TOKENS" -> "Token indices (text, T per row)";
                 default -> e.name();
             };
         }

@@ -3,6 +3,7 @@ package org.deepcluster.knime.node.encoder;
 import org.deepcluster.core.data.FloatMatrix;
 import org.deepcluster.core.encode.EncoderTrainer;
 import org.deepcluster.core.encode.FittedEncoder;
+import org.deepcluster.core.encode.InvalidTokenException;
 import org.deepcluster.core.encode.TrainingDivergedException;
 import org.deepcluster.core.encode.TrainingHistory;
 import org.deepcluster.core.progress.CancelledException;
@@ -15,6 +16,7 @@ import org.deepcluster.knime.util.NumericColumns;
 import org.deepcluster.knime.util.SettingsNodeModel;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
@@ -79,7 +81,12 @@ final class EncoderLearnerNodeModel extends SettingsNodeModel<EncoderLearnerSett
 
         exec.setMessage("Training the " + settings().architecture.description() + " on " + matrix.rows() + " rows × "
             + matrix.cols() + " columns");
-        final FittedEncoder encoder = train(matrix, exec.createSubProgress(TRAIN_SHARE));
+        final FittedEncoder encoder;
+        try {
+            encoder = train(matrix, exec.createSubProgress(TRAIN_SHARE));
+        } catch (final InvalidTokenException e) {
+            throw new InvalidSettingsException(tokenProblem(e, table, columns, data.matrixRowOfTableRow()), e);
+        }
 
         final EncoderModelPortObject model = new EncoderModelPortObject(modelSpec(in, columns), encoder);
         final BufferedDataTable history = history(encoder.history(), exec);
@@ -96,7 +103,7 @@ final class EncoderLearnerNodeModel extends SettingsNodeModel<EncoderLearnerSett
 
     private EncoderModelPortObjectSpec modelSpec(final DataTableSpec in, final int[] columns) {
         return EncoderModelPortObjectSpec.of(in, columns, settings().architecture, settings().embeddingSize,
-            settings().scaling);
+            settings().effectiveScaling());
     }
 
     private static void checkRows(final int usable, final long total) throws InvalidSettingsException {
@@ -115,12 +122,35 @@ final class EncoderLearnerNodeModel extends SettingsNodeModel<EncoderLearnerSett
             return EncoderTrainer.fit(matrix, settings().parameters(), new ExecutionProgress(monitor));
         } catch (final CancelledException e) {
             throw ExecutionProgress.rethrowAsKnime(e);
+        } catch (final InvalidTokenException e) {
+            throw e; // named by row key and column in execute
         } catch (final TrainingDivergedException e) {
             throw new InvalidSettingsException(capitalise(e.getMessage()) + " (setting '"
                 + EncoderLearnerSettings.LABEL_LEARNING_RATE + "').", e);
         } catch (final IllegalArgumentException e) { // parameters that do not fit the data, e.g. the batch size
             throw new InvalidSettingsException("Cannot train the encoder: " + e.getMessage() + ".", e);
         }
+    }
+
+    /**
+     * @return the message for a value that is not a token index, naming the table row and column (the engine only
+     *         knows the matrix row and column)
+     */
+    static String tokenProblem(final InvalidTokenException e, final BufferedDataTable table, final int[] columns,
+        final int[] matrixRowOfTableRow) {
+        final String column = table.getDataTableSpec().getColumnSpec(columns[e.column()]).getName();
+        String key = "#" + e.row();
+        long index = 0;
+        for (final DataRow row : table) {
+            if (index < matrixRowOfTableRow.length && matrixRowOfTableRow[(int)index] == e.row()) {
+                key = row.getKey().getString();
+                break;
+            }
+            index++;
+        }
+        final String detail = e.getMessage().replaceFirst("^row \\d+, column \\d+ ", "");
+        return "Row '" + key + "', column '" + column + "' " + detail + " (setting '"
+            + EncoderLearnerSettings.LABEL_SEQUENCE_INPUT + "' is token indices).";
     }
 
     private static String capitalise(final String text) {

@@ -12,6 +12,7 @@ import org.deepcluster.core.encode.Noise;
 import org.deepcluster.core.encode.Optimizer;
 import org.deepcluster.core.encode.ReconstructionLoss;
 import org.deepcluster.core.encode.Scaling;
+import org.deepcluster.core.encode.SequenceInput;
 import org.deepcluster.knime.util.MissingValuePolicy;
 import org.deepcluster.knime.util.NodeSettingsObject;
 import org.knime.core.node.InvalidSettingsException;
@@ -24,7 +25,8 @@ import org.knime.core.node.NodeSettingsWO;
  *
  * <p>The architectures come from the engine's {@link Architecture} enum. Settings that only some architectures use
  * (noise for DAE, KL weight for VAE, pretraining epochs for SAE, the image shape for CAE, the sequence shape for
- * LSTM_AE, the adversarial weight for AAE) are always saved, so that switching the architecture back and forth keeps what the user entered, and are
+ * LSTM_AE with its input kind, vocabulary and token embedding size, the adversarial weight for AAE) are always
+ * saved, so that switching the architecture back and forth keeps what the user entered, and are
  * validated only when their architecture is selected. The CAE, LSTM_AE and AAE settings are matched by the
  * constant's name.
  */
@@ -56,6 +58,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String KEY_SEQUENCE_LENGTH = "sequence_length";
     static final String KEY_SEQUENCE_FEATURES = "sequence_features";
     static final String KEY_ADVERSARIAL_WEIGHT = "adversarial_weight";
+    static final String KEY_SEQUENCE_INPUT = "sequence_input";
+    static final String KEY_VOCABULARY_SIZE = "vocabulary_size";
+    static final String KEY_TOKEN_EMBEDDING_SIZE = "token_embedding_size";
 
     static final String LABEL_ARCHITECTURE = "Architecture";
     static final String LABEL_COLUMNS = "Input columns";
@@ -82,6 +87,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String LABEL_SEQUENCE_LENGTH = "Sequence length";
     static final String LABEL_SEQUENCE_FEATURES = "Features per time step";
     static final String LABEL_ADVERSARIAL_WEIGHT = "Adversarial weight";
+    static final String LABEL_SEQUENCE_INPUT = "Sequence input";
+    static final String LABEL_VOCABULARY_SIZE = "Vocabulary size";
+    static final String LABEL_TOKEN_EMBEDDING_SIZE = "Token embedding size";
 
     /** The constant name of the convolutional autoencoder, which reads each row as an image. */
     static final String CAE = "CAE";
@@ -120,6 +128,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     int sequenceLength = 10;
     int sequenceFeatures = 1;
     double adversarialWeight = DEFAULTS.adversarialWeight();
+    SequenceInput sequenceInput = SequenceInput.NUMERIC;
+    int vocabularySize = DEFAULTS.vocabularySize();
+    int tokenEmbeddingSize = DEFAULTS.tokenEmbeddingSize();
 
     /**
      * @param a an architecture
@@ -161,6 +172,16 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         return a != null && LSTM_AE.equals(a.name());
     }
 
+    /** @return whether the LSTM autoencoder on token indices is selected */
+    boolean usesTokens() {
+        return usesSequenceShape(architecture) && sequenceInput == SequenceInput.TOKENS;
+    }
+
+    /** @return the scaling the model applies: none for token indices (categories), else the setting */
+    Scaling effectiveScaling() {
+        return usesTokens() ? Scaling.NONE : scaling;
+    }
+
     /**
      * @param a an architecture
      * @return whether it trains its encoder against a discriminator (AAE)
@@ -198,7 +219,11 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         if (usesImageShape(architecture)) {
             b.imageShape(imageWidth, imageHeight, imageChannels);
         }
-        if (usesSequenceShape(architecture)) {
+        if (usesTokens()) {
+            // token indices are categories: no scaling; the loss is the cross-entropy over the vocabulary
+            b.tokenSequences(sequenceLength, vocabularySize, tokenEmbeddingSize).scaling(Scaling.NONE)
+                .loss(ReconstructionLoss.MSE);
+        } else if (usesSequenceShape(architecture)) {
             b.sequenceShape(sequenceLength, sequenceFeatures);
         }
         if (usesAdversarialWeight(architecture)) {
@@ -235,6 +260,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         settings.addInt(KEY_SEQUENCE_LENGTH, sequenceLength);
         settings.addInt(KEY_SEQUENCE_FEATURES, sequenceFeatures);
         settings.addDouble(KEY_ADVERSARIAL_WEIGHT, adversarialWeight);
+        settings.addString(KEY_SEQUENCE_INPUT, sequenceInput.name());
+        settings.addInt(KEY_VOCABULARY_SIZE, vocabularySize);
+        settings.addInt(KEY_TOKEN_EMBEDDING_SIZE, tokenEmbeddingSize);
     }
 
     /**
@@ -274,6 +302,10 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         // Added after the first nodes were saved: workflows without the key load with the default (backward
         // compatibility, as KNIME users expect when a node gains a setting).
         s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT, DEFAULTS.adversarialWeight());
+        s.sequenceInput = parse(SequenceInput.class,
+            settings.getString(KEY_SEQUENCE_INPUT, SequenceInput.NUMERIC.name()), LABEL_SEQUENCE_INPUT);
+        s.vocabularySize = settings.getInt(KEY_VOCABULARY_SIZE, DEFAULTS.vocabularySize());
+        s.tokenEmbeddingSize = settings.getInt(KEY_TOKEN_EMBEDDING_SIZE, DEFAULTS.tokenEmbeddingSize());
         s.validate();
         return s;
     }
@@ -323,6 +355,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         s.sequenceLength = settings.getInt(KEY_SEQUENCE_LENGTH, d.sequenceLength);
         s.sequenceFeatures = settings.getInt(KEY_SEQUENCE_FEATURES, d.sequenceFeatures);
         s.adversarialWeight = settings.getDouble(KEY_ADVERSARIAL_WEIGHT, d.adversarialWeight);
+        s.sequenceInput = parseOr(SequenceInput.class, settings.getString(KEY_SEQUENCE_INPUT, null), d.sequenceInput);
+        s.vocabularySize = settings.getInt(KEY_VOCABULARY_SIZE, d.vocabularySize);
+        s.tokenEmbeddingSize = settings.getInt(KEY_TOKEN_EMBEDDING_SIZE, d.tokenEmbeddingSize);
         return s;
     }
 
@@ -355,7 +390,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
             LABEL_VALIDATION_FRACTION, "must be between 0 (no validation rows) and "
                 + EncoderParameters.MAX_VALIDATION_FRACTION + " (is " + validationFraction + ")");
         check(patience >= 0, LABEL_PATIENCE, "must be 0 (no early stopping) or more (is " + patience + ")");
-        if (loss == ReconstructionLoss.BINARY_CROSS_ENTROPY && scaling == Scaling.Z_SCORE) {
+        if (loss == ReconstructionLoss.BINARY_CROSS_ENTROPY && scaling == Scaling.Z_SCORE && !usesTokens()) {
             throw new InvalidSettingsException("Setting '" + LABEL_LOSS + "' binary cross-entropy needs inputs in "
                 + "[0, 1], but setting '" + LABEL_SCALING + "' z-score gives negative values: choose min-max "
                 + "scaling or the mean squared error.");
@@ -396,8 +431,18 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         }
         if (usesSequenceShape(architecture)) {
             check(sequenceLength >= 1, LABEL_SEQUENCE_LENGTH, "must be at least 1 (is " + sequenceLength + ")");
-            check(sequenceFeatures >= 1, LABEL_SEQUENCE_FEATURES,
-                "must be at least 1 (is " + sequenceFeatures + ")");
+            requireSet(sequenceInput, LABEL_SEQUENCE_INPUT);
+            if (sequenceInput == SequenceInput.TOKENS) {
+                check(vocabularySize >= 2 && vocabularySize <= EncoderParameters.MAX_VOCABULARY_SIZE,
+                    LABEL_VOCABULARY_SIZE, "must be between 2 and " + EncoderParameters.MAX_VOCABULARY_SIZE + " (is "
+                        + vocabularySize + "); use the vocabulary size of the Text to Token Sequences node");
+                check(tokenEmbeddingSize >= 1 && tokenEmbeddingSize <= EncoderParameters.MAX_LAYER_SIZE,
+                    LABEL_TOKEN_EMBEDDING_SIZE, "must be between 1 and " + EncoderParameters.MAX_LAYER_SIZE + " (is "
+                        + tokenEmbeddingSize + ")");
+            } else {
+                check(sequenceFeatures >= 1, LABEL_SEQUENCE_FEATURES,
+                    "must be at least 1 (is " + sequenceFeatures + ")");
+            }
         }
         if (usesAdversarialWeight(architecture)) {
             check(adversarialWeight >= 0 && Double.isFinite(adversarialWeight), LABEL_ADVERSARIAL_WEIGHT,
@@ -422,7 +467,13 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
                     + columns + "): the " + CAE + " reads each row as one image, pixel by pixel.");
             }
         }
-        if (usesSequenceShape(architecture)) {
+        if (usesTokens()) {
+            if (sequenceLength != columns) {
+                throw new InvalidSettingsException("Setting '" + LABEL_SEQUENCE_LENGTH + "' (" + sequenceLength
+                    + ") must equal the number of selected input columns (" + columns + "): with token indices the "
+                    + "LSTM autoencoder reads each row as one sequence, one token column per position (t0, t1, …).");
+            }
+        } else if (usesSequenceShape(architecture)) {
             final long values = (long)sequenceLength * sequenceFeatures;
             if (values != columns) {
                 throw new InvalidSettingsException("Settings '" + LABEL_SEQUENCE_LENGTH + "' × '"

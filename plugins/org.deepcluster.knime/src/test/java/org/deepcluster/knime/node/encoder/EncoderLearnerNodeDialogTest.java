@@ -58,7 +58,7 @@ class EncoderLearnerNodeDialogTest {
         return null;
     }
 
-    private static Component field(final EncoderLearnerNodeDialog dialog, final String label) {
+    static Component field(final EncoderLearnerNodeDialog dialog, final String label) {
         final Component field = field(dialog.getPanel(), label);
         assertNotNull(field, "no field labelled " + label);
         return field;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.deepcluster.knime.node.clusterer.ClustererNodeFactory;
+import org.deepcluster.knime.node.cluster.kmeans.KMeansNodeFactory;
 import org.deepcluster.knime.testing.TestTables;
 import org.deepcluster.standin.NodeHarness;
 import org.deepcluster.standin.Tables;
@@ -170,10 +170,10 @@ class ClusteringScorerNodeModelTest {
     }
 
     @Test
-    void clustererThenScorerRecoversBlobsEndToEnd() throws Exception {
+    void kMeansThenScorerRecoversBlobsEndToEnd() throws Exception {
         final BufferedDataTable blobs = TestTables.blobs(600, 8, 5, 1.0, 11);
-        final var clusterer = NodeHarness.of(ClustererNodeFactory.class).editSettings(s -> s.addInt("k", 5));
-        final BufferedDataTable clustered = clusterer.executeTables(blobs)[0];
+        final var kmeans = NodeHarness.of(KMeansNodeFactory.class).editSettings(s -> s.addInt("k", 5));
+        final BufferedDataTable clustered = (BufferedDataTable)kmeans.execute(blobs)[0];
         final var harness = scorer(TestTables.LABEL, "Cluster");
         harness.executeTables(clustered);
         assertTrue(harness.pushedFlowVariable("ARI").orElseThrow().getDoubleValue() > 0.99);

@@ -1,0 +1,119 @@
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.deepcluster.core.cluster.ClusterModel;
+import org.deepcluster.core.cluster.KMeans;
+import org.deepcluster.core.cluster.KMeansModel;
+import org.deepcluster.core.cluster.density.Dbscan;
+import org.deepcluster.core.cluster.density.Hdbscan;
+import org.deepcluster.core.cluster.density.Optics;
+import org.deepcluster.core.cluster.density.OpticsExtraction;
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeClustering;
+import org.deepcluster.core.cluster.hierarchical.Linkage;
+import org.deepcluster.core.cluster.mixture.CovarianceType;
+import org.deepcluster.core.cluster.mixture.GaussianMixture;
+import org.deepcluster.core.data.Matrix;
+import org.deepcluster.core.metrics.ClusteringScores;
+import org.deepcluster.core.progress.Progress;
+
+/**
+ * The engine side of the clustering benchmark: one algorithm on one data file written by make_data.py, timed in the
+ * process (reading the file is not timed), printing one JSON line. The settings mirror sklearn_bench.py exactly.
+ *
+ * <p>Usage: {@code ClusteringBenchmark ALGORITHM DATA.f64 [key=value ...]}, ALGORITHM one of kmeans, gmm_diag,
+ * dbscan, optics, hdbscan, ward.
+ */
+public final class ClusteringBenchmark {
+
+    private ClusteringBenchmark() {
+    }
+
+    public static void main(final String[] args) throws IOException {
+        final String algorithm = args[0];
+        final Path path = Path.of(args[1]);
+        final Map<String, String> opts = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            final String[] kv = args[i].split("=", 2);
+            opts.put(kv[0], kv[1]);
+        }
+        final Matrix x = readMatrix(path, 32);
+        final int[] truth = readLabels(Path.of(args[1].replace(".f64", ".labels.i32")));
+        final int k = Integer.parseInt(opts.getOrDefault("k", "10"));
+        final long seed = Long.parseLong(opts.getOrDefault("seed", "0"));
+        final String extra;
+        final long start = System.nanoTime();
+        final ClusterModel model;
+        switch (algorithm) {
+            case "kmeans" -> {
+                final KMeans.Algorithm algo = "elkan".equals(opts.get("algo")) ? KMeans.Algorithm.ELKAN
+                    : KMeans.Algorithm.LLOYD;
+                final KMeansModel m = KMeans.fit(x, new KMeans.Parameters(k, 1, 100, 1e-4, seed,
+                    KMeans.Init.K_MEANS_PLUS_PLUS, algo, null), Progress.NONE);
+                model = m;
+                extra = String.format(Locale.ROOT, ", \"inertia\": %.6f", m.inertia());
+            }
+            case "gmm_diag" -> {
+                model = GaussianMixture.fit(x, new GaussianMixture.Parameters(k, CovarianceType.DIAGONAL,
+                    GaussianMixture.Init.KMEANS, 100, 1e-3, 1e-6, 1, seed), Progress.NONE);
+                extra = "";
+            }
+            case "dbscan" -> {
+                model = Dbscan.fit(x, new Dbscan.Parameters(Double.parseDouble(opts.get("eps")),
+                    Integer.parseInt(opts.get("min_samples"))), Progress.NONE);
+                extra = "";
+            }
+            case "optics" -> {
+                final int minSamples = Integer.parseInt(opts.get("min_samples"));
+                model = Optics.fit(x, new Optics.Parameters(minSamples,
+                    Double.parseDouble(opts.getOrDefault("max_eps", "Infinity")),
+                    new OpticsExtraction.Xi(0.05, minSamples, true)), Progress.NONE);
+                extra = "";
+            }
+            case "hdbscan" -> {
+                model = Hdbscan.fit(x, Hdbscan.Parameters.defaults(Integer.parseInt(opts.get("min_cluster_size"))),
+                    Progress.NONE);
+                extra = "";
+            }
+            case "ward" -> {
+                model = AgglomerativeClustering.fit(x, AgglomerativeClustering.Parameters.clusters(Linkage.WARD, k),
+                    Progress.NONE);
+                extra = "";
+            }
+            default -> throw new IllegalArgumentException("unknown algorithm " + algorithm);
+        }
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        final int[] labels = model.labels();
+        int noise = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == ClusterModel.NOISE) {
+                noise++;
+                labels[i] = model.clusterCount(); // noise as one more label, as scikit-learn's -1 is
+            }
+        }
+        System.out.printf(Locale.ROOT, "{\"impl\": \"engine\", \"version\": \"%s\", \"algorithm\": \"%s\", \"rows\": %d, "
+            + "\"cols\": %d, \"seconds\": %.4f, \"ari_vs_truth\": %.6f, \"clusters\": %d, \"noise\": %d, "
+            + "\"threads\": %d%s}%n", System.getProperty("java.version"), algorithm, x.rows(), x.cols(), seconds,
+            ClusteringScores.adjustedRandIndex(truth, labels), model.clusterCount(), noise,
+            Runtime.getRuntime().availableProcessors(), extra);
+    }
+
+    private static Matrix readMatrix(final Path path, final int cols) throws IOException {
+        final ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
+        final double[] values = new double[bytes.remaining() / Double.BYTES];
+        bytes.asDoubleBuffer().get(values);
+        return Matrix.wrap(values.length / cols, cols, values);
+    }
+
+    private static int[] readLabels(final Path path) throws IOException {
+        final ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
+        final int[] values = new int[bytes.remaining() / Integer.BYTES];
+        bytes.asIntBuffer().get(values);
+        return values;
+    }
+}

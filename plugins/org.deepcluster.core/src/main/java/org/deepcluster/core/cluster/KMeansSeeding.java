@@ -1,0 +1,177 @@
+package org.deepcluster.core.cluster;
+
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * Initial centres for k-means.
+ *
+ * <p>k-means++ is the greedy variant of Arthur and Vassilvitskii (2007) exactly as scikit-learn implements it: the
+ * first centre is a uniformly random row; each further centre is the best of {@code 2 + floor(ln k)} candidates drawn
+ * with probability proportional to the squared distance to the nearest centre chosen so far, "best" meaning the one
+ * that minimises the resulting potential (sum of those squared distances). Smile draws a single candidate, which
+ * ends in measurably worse optima (see {@link KMeans}).
+ */
+final class KMeansSeeding {
+
+    private KMeansSeeding() {
+    }
+
+    /**
+     * @param points the rows
+     * @param k the number of centres
+     * @param random the generator of this restart
+     * @param afterCentre called with the number of centres chosen so far (cancellation)
+     * @return k × d centres, flat
+     */
+    static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
+        final IntConsumer afterCentre) {
+        final int n = points.n;
+        final int d = points.d;
+        final int trials = 2 + (int)Math.log(k);
+        final RowChunks chunks = new RowChunks(n);
+        final double[] centres = new double[k * d];
+        int chosen = random.nextInt(n);
+        System.arraycopy(points.x, chosen * d, centres, 0, d);
+        final double[] firstDistances = new double[n];
+        final int first = chosen;
+        chunks.forEach((chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                firstDistances[i] = points.squaredDistance(i, first);
+            }
+        });
+        double[] closest = firstDistances;
+        final double[] norms = new double[n];
+        chunks.forEach((chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int j = i * d; j < (i + 1) * d; j++) {
+                    s += points.x[j] * points.x[j];
+                }
+                norms[i] = s;
+            }
+        });
+        double potential = sumInChunks(closest, chunks);
+        final double[] cumulative = new double[n];
+        double[][] candidateDistances = new double[trials][n];
+        final int[] candidates = new int[trials];
+        final double[] candidatePotential = new double[trials];
+        afterCentre.accept(1);
+        for (int c = 1; c < k; c++) {
+            double running = 0;
+            for (int i = 0; i < n; i++) {
+                running += closest[i];
+                cumulative[i] = running;
+            }
+            for (int t = 0; t < trials; t++) {
+                candidates[t] = draw(cumulative, random.nextDouble() * potential);
+            }
+            // One pass over the rows for all candidates (the rows are the large array; read them once), with
+            // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
+            final double[] best = closest;
+            final double[][] distances = candidateDistances;
+            final int[] offsets = new int[trials];
+            for (int t = 0; t < trials; t++) {
+                offsets[t] = candidates[t] * d;
+            }
+            final double[][] partial = new double[chunks.count][trials];
+            chunks.forEach((chunk, from, to) -> {
+                final double[] dots = new double[trials];
+                final double[] sums = partial[chunk];
+                for (int i = from; i < to; i++) {
+                    SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
+                    for (int t = 0; t < trials; t++) {
+                        final double squared = Math.max(0.0, norms[i] + norms[candidates[t]] - 2 * dots[t]);
+                        final double v = Math.min(best[i], squared);
+                        distances[t][i] = v;
+                        sums[t] += v;
+                    }
+                }
+            });
+            for (int t = 0; t < trials; t++) {
+                double total = 0;
+                for (int chunk = 0; chunk < chunks.count; chunk++) {
+                    total += partial[chunk][t];
+                }
+                candidatePotential[t] = total;
+            }
+            int winner = 0;
+            for (int t = 1; t < trials; t++) {
+                if (candidatePotential[t] < candidatePotential[winner]) {
+                    winner = t;
+                }
+            }
+            potential = candidatePotential[winner];
+            // The winner's distances become the new "closest"; the old array is reused as a candidate buffer.
+            closest = candidateDistances[winner];
+            candidateDistances[winner] = best;
+            chosen = candidates[winner];
+            System.arraycopy(points.x, chosen * d, centres, c * d, d);
+            afterCentre.accept(c + 1);
+        }
+        return centres;
+    }
+
+    /**
+     * @return the first row whose cumulative weight exceeds {@code value} (numpy's searchsorted, clipped to the last
+     *         row with positive weight)
+     */
+    private static int draw(final double[] cumulative, final double value) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > value) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // Rounding can put value at or past the total: step back to a row that has weight.
+        while (lo > 0 && cumulative[lo] == cumulative[lo - 1]) {
+            lo--;
+        }
+        return lo;
+    }
+
+    /**
+     * @param points the rows
+     * @param k the number of centres
+     * @param random the generator of this restart
+     * @return k distinct rows chosen uniformly at random, as k × d centres (scikit-learn's {@code init="random"})
+     */
+    static double[] random(final Points points, final int k, final SplittableRandom random) {
+        final int n = points.n;
+        final int d = points.d;
+        final int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        final double[] centres = new double[k * d];
+        for (int c = 0; c < k; c++) { // partial Fisher-Yates shuffle
+            final int pick = c + random.nextInt(n - c);
+            final int tmp = order[c];
+            order[c] = order[pick];
+            order[pick] = tmp;
+            System.arraycopy(points.x, order[c] * d, centres, c * d, d);
+        }
+        return centres;
+    }
+
+    /** Sums per chunk, then the chunk sums in order: the same total for any number of threads. */
+    static double sumInChunks(final double[] values, final RowChunks chunks) {
+        final double[] partial = new double[chunks.count];
+        chunks.forEach((chunk, from, to) -> {
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += values[i];
+            }
+            partial[chunk] = s;
+        });
+        double total = 0;
+        for (final double p : partial) {
+            total += p;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,84 @@
+package org.deepcluster.core.cluster;
+
+import org.deepcluster.core.data.Matrix;
+
+/**
+ * The rows of a data matrix as one flat row-major {@code double[]}, for the distance loops of the hand-written
+ * clustering algorithms (no per-row objects, no bounds-checked accessors in the hot loops).
+ */
+final class Points {
+
+    /** The number of rows. */
+    final int n;
+    /** The number of columns. */
+    final int d;
+    /** The values, row {@code i} at {@code [i * d, (i + 1) * d)}. */
+    final double[] x;
+
+    private Points(final int n, final int d, final double[] x) {
+        this.n = n;
+        this.d = d;
+        this.x = x;
+    }
+
+    /** @param data the matrix; @return its values copied into a flat array */
+    static Points of(final Matrix data) {
+        final int n = data.rows();
+        final int d = data.cols();
+        final double[] x = new double[Math.multiplyExact(n, d)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.row(i), 0, x, i * d, d);
+        }
+        return new Points(n, d, x);
+    }
+
+    /** @param i a row; @param c a flat array of centres; @param offset where the centre starts in {@code c} */
+    double squaredDistance(final int i, final double[] c, final int offset) {
+        final int base = i * d;
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            final double diff = x[base + j] - c[offset + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /** @param i a row; @param k another row; @return the squared Euclidean distance between them */
+    double squaredDistance(final int i, final int k) {
+        return squaredDistance(i, x, k * d);
+    }
+
+    /** @param i a row; @return a copy of it */
+    double[] row(final int i) {
+        final double[] r = new double[d];
+        System.arraycopy(x, i * d, r, 0, d);
+        return r;
+    }
+
+    /** @return the mean of each column */
+    double[] columnMeans() {
+        final double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        return mean;
+    }
+
+    /** @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses */
+    double meanColumnVariance() {
+        final double[] mean = columnMeans();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                final double diff = x[i * d + j] - mean[j];
+                sum += diff * diff;
+            }
+        }
+        return sum / n / d;
+    }
+}

@@ -1,0 +1,45 @@
+package org.deepcluster.core.cluster;
+
+import java.util.stream.IntStream;
+
+/**
+ * Splits rows into fixed chunks and processes them in parallel. The chunk boundaries depend only on the number of
+ * rows, never on the number of threads, and per-chunk partial results are combined in chunk order, so a parallel
+ * computation gives bit-identical results on any machine.
+ */
+final class RowChunks {
+
+    /** Below this many rows everything runs on the calling thread: the parallel overhead would dominate. */
+    private static final int PARALLEL_THRESHOLD = 4096;
+    private static final int MIN_CHUNK = 1024;
+    private static final int MAX_CHUNKS = 256;
+
+    /** Processes the rows {@code [from, to)} of one chunk. */
+    @FunctionalInterface
+    interface Body {
+        /** @param chunk the chunk index; @param from the first row; @param to one past the last row */
+        void run(int chunk, int from, int to);
+    }
+
+    final int n;
+    final int size;
+    final int count;
+
+    /** @param n the number of rows */
+    RowChunks(final int n) {
+        this.n = n;
+        this.size = Math.max(MIN_CHUNK, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
+        this.count = Math.max(1, (n + size - 1) / size);
+    }
+
+    /** Runs the body on every chunk, in parallel when there are enough rows; returns when all are done. */
+    void forEach(final Body body) {
+        if (n < PARALLEL_THRESHOLD || count == 1) {
+            for (int c = 0; c < count; c++) {
+                body.run(c, c * size, Math.min(n, (c + 1) * size));
+            }
+        } else {
+            IntStream.range(0, count).parallel().forEach(c -> body.run(c, c * size, Math.min(n, (c + 1) * size)));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.deepcluster.knime.port;
+
+import java.awt.Font;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.util.zip.ZipEntry;
+
+import javax.swing.JComponent;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+
+import org.deepcluster.core.cluster.Assignment;
+import org.deepcluster.core.cluster.ClusterModel;
+import org.deepcluster.core.cluster.ClusterModels;
+import org.deepcluster.core.data.Matrix;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.AbstractPortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectZipInputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.PortTypeRegistry;
+
+/**
+ * A fitted clustering (the "Cluster Model" port): the engine's {@link ClusterModel} with its
+ * {@link ClusterModelPortObjectSpec}. The Cluster Assigner uses it to assign new rows.
+ *
+ * <p>In the port's zip stream the model is one entry, {@value #MODEL_ENTRY}, holding the engine's own model format
+ * ({@link ClusterModels#write}: JSON values and binary matrices); there is no Java object serialisation. Immutable.
+ */
+public final class ClusterModelPortObject extends AbstractPortObject {
+
+    /** The port type of cluster models. */
+    public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(ClusterModelPortObject.class);
+
+    /** The port type of an optional cluster model input. */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(ClusterModelPortObject.class, true);
+
+    /** The serializer KNIME finds through plugin.xml (and the stand-in through the type argument). */
+    public static final class Serializer extends AbstractPortObjectSerializer<ClusterModelPortObject> {
+    }
+
+    /** The zip entry that holds the model in the engine's format. */
+    static final String MODEL_ENTRY = "deepcluster-cluster-model.zip";
+
+    private ClusterModelPortObjectSpec spec;
+
+    private ClusterModel model;
+
+    /** For loading by the framework; use {@link #ClusterModelPortObject(ClusterModelPortObjectSpec, ClusterModel)}. */
+    public ClusterModelPortObject() {
+    }
+
+    /**
+     * @param spec the spec; its feature column count and cluster count must match the model's
+     * @param model the fitted model
+     * @throws IllegalArgumentException if spec and model do not fit together
+     */
+    public ClusterModelPortObject(final ClusterModelPortObjectSpec spec, final ClusterModel model) {
+        final String mismatch = mismatch(spec, model);
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch);
+        }
+        this.spec = spec;
+        this.model = model;
+    }
+
+    /** @return null if spec and model fit together, else what differs */
+    private static String mismatch(final ClusterModelPortObjectSpec spec, final ClusterModel model) {
+        if (spec == null || model == null) {
+            return "a cluster model port needs a spec and a model";
+        }
+        if (spec.columnNames().size() != model.featureCount()) {
+            return "the spec lists " + spec.columnNames().size() + " feature columns but the model reads "
+                + model.featureCount();
+        }
+        if (spec.clusterCount() != model.clusterCount()) {
+            return "the spec has " + spec.clusterCount() + " clusters but the model " + model.clusterCount();
+        }
+        return null;
+    }
+
+    /** @return the fitted model (its rows are in the model's space: L2-normalised for cosine distance) */
+    public ClusterModel model() {
+        return model;
+    }
+
+    /**
+     * Assigns rows in the original feature space: prepares them for the spec's distance (cosine: L2-normalised) and
+     * asks the model.
+     *
+     * @param rows the rows, one column per feature column, all finite
+     * @param rowNames names rows in error messages
+     * @return the assignment
+     * @throws IllegalArgumentException if a row cannot be assigned (e.g. an all-zero row with cosine distance)
+     */
+    public Assignment assign(final Matrix rows, final ClusterDistance.RowNames rowNames) {
+        return model.assign(spec.distance().prepare(rows, rowNames));
+    }
+
+    @Override
+    public ClusterModelPortObjectSpec getSpec() {
+        return spec;
+    }
+
+    /** @return one line: the spec and the engine's summary (algorithm, settings, cluster sizes, fit statistics) */
+    @Override
+    public String getSummary() {
+        return "Cluster model on " + spec.columnNames().size() + " columns, " + spec.distance().label()
+            + " distance: " + String.join("; ", model.summary().split("\n"));
+    }
+
+    /** @return one view, "Cluster Model": the engine's summary and the feature columns (plain Swing, no display needed) */
+    @Override
+    public JComponent[] getViews() {
+        final StringBuilder text = new StringBuilder(model.summary()).append("\n\nDistance: ")
+            .append(spec.distance().label())
+            .append(spec.distance() == ClusterDistance.COSINE ? " (rows are L2-normalised before clustering)" : "")
+            .append("\nFeature columns (").append(spec.columnNames().size()).append(", in this order):\n");
+        for (int j = 0; j < spec.columnNames().size(); j++) {
+            text.append("  ").append(spec.columnNames().get(j)).append(" (").append(spec.columnTypes().get(j))
+                .append(")\n");
+        }
+        final JTextArea summary = new JTextArea(text.toString());
+        summary.setEditable(false);
+        summary.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        final JScrollPane view = new JScrollPane(summary);
+        view.setName("Cluster Model");
+        return new JComponent[]{view};
+    }
+
+    @Override
+    protected void save(final PortObjectZipOutputStream out, final ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        exec.checkCanceled();
+        out.putNextEntry(new ZipEntry(MODEL_ENTRY));
+        ClusterModels.write(model, new FilterOutputStream(out) {
+            @Override
+            public void write(final byte[] b, final int off, final int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the port's zip stream belongs to the framework
+            }
+        });
+        out.closeEntry();
+    }
+
+    @Override
+    protected void load(final PortObjectZipInputStream in, final PortObjectSpec loadedSpec,
+        final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        exec.checkCanceled();
+        if (!(loadedSpec instanceof ClusterModelPortObjectSpec s)) {
+            throw new IOException("Cannot load the Cluster Model: its spec is a "
+                + (loadedSpec == null ? "null" : loadedSpec.getClass().getName()) + ", not a cluster model spec.");
+        }
+        final ZipEntry entry = in.getNextEntry();
+        if (entry == null || !MODEL_ENTRY.equals(entry.getName())) {
+            throw new IOException("Cannot load the Cluster Model: the port data has no entry " + MODEL_ENTRY
+                + " (found " + (entry == null ? "no further entry" : "'" + entry.getName() + "'")
+                + "); it was not written by a clustering node of this extension or is damaged.");
+        }
+        final ClusterModel loaded;
+        try {
+            loaded = ClusterModels.read(new FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the port's zip stream belongs to the framework
+                }
+            });
+        } catch (final IOException e) {
+            throw new IOException("Cannot load the Cluster Model: " + e.getMessage(), e);
+        } catch (final RuntimeException e) { // a reader that failed on inconsistent values
+            throw new IOException("Cannot load the Cluster Model: " + e, e);
+        }
+        final String mismatch = mismatch(s, loaded);
+        if (mismatch != null) {
+            throw new IOException("Cannot load the Cluster Model: " + mismatch + "; the saved port is damaged.");
+        }
+        spec = s;
+        model = loaded;
+    }
+
+    @Override
+    public String toString() {
+        return "Cluster Model[" + spec + "]";
+    }
+}
