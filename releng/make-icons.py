@@ -78,6 +78,32 @@ def embedding():
     return img
 
 
+def mixture():
+    """Three overlapping Gaussian ellipses of different shapes: a mixture model's components."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.ellipse([0, 3, 9, 9], outline=BLUE)
+    d.ellipse([6, 0, 12, 10], outline=ORANGE)
+    d.ellipse([4, 8, 15, 15], outline=GREEN)
+    dots(d, [(4.5, 6), (9, 5), (9.5, 11.5)], GREY)
+    return img
+
+
+def som():
+    """A 3 x 3 lattice of units joined to their grid neighbours: a self-organising map."""
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    pts = [[(2 + 5.5 * c + (1 if r == 1 else 0), 2 + 5.5 * r) for c in range(3)] for r in range(3)]
+    for r in range(3):
+        d.line(pts[r], fill=GREY)
+        d.line([pts[i][r] for i in range(3)], fill=GREY)
+    colours = [[BLUE, BLUE, ORANGE], [BLUE, ORANGE, ORANGE], [GREEN, GREEN, ORANGE]]
+    for r in range(3):
+        for c in range(3):
+            dots(d, [pts[r][c]], colours[r][c])
+    return img
+
+
 def deep_clustering():
     """The encoder half narrowing to the bottleneck, and two tight clusters, each in its ring: clusters refined in
     the embedding (DEC/IDEC)."""
@@ -224,6 +250,8 @@ if __name__ == "__main__":
     save(generator(), SRC, "generator", "generator.png")
     save(encoder(), SRC, "encoder", "encoder.png")
     save(embedding(), SRC, "embedding", "embedding.png")
+    save(mixture(), SRC, "cluster", "mixture", "mixture.png")
+    save(som(), SRC, "cluster", "som", "som.png")
     save(deep_clustering(), SRC, "dec", "dec.png")
     save(tokens(), SRC, "tokens", "tokens.png")
     save(clusters(), ROOT, "plugins", "org.deepcluster.knime", "icons", "category-deepcluster.png")

@@ -154,6 +154,14 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
         return null;
     }
 
+    /**
+     * @return whether an empty cluster is worth a warning (default true); false where empty clusters are normal, e.g.
+     *         the units of a self-organising map that no row matches
+     */
+    protected boolean warnsAboutEmptyClusters() {
+        return true;
+    }
+
     // ---- the node --------------------------------------------------------------------------------------------
 
     @Override
@@ -234,7 +242,8 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
         final BufferedDataTable clustered = append(table, outSpec, data.matrixRowOfTableRow(), labels, extra,
             extraCells, exec.createSubProgress(0.1), exec);
         final ClusterModelPortObjectSpec spec = modelSpec(in, columns, model.clusterCount());
-        setWarningMessage(warning(data, table.size(), labels, model.clusterCount(), fitWarning(model)));
+        setWarningMessage(warning(data, table.size(), labels, model.clusterCount(), warnsAboutEmptyClusters(),
+            fitWarning(model)));
         return new PortObject[]{clustered, new ClusterModelPortObject(spec, model)};
     }
 
@@ -308,7 +317,7 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
 
     /** @return the warning for skipped rows and degenerate results, or null if there is nothing to warn about */
     static String warning(final NumericTable data, final long rows, final int[] labels, final int clusterCount,
-        final String fitWarning) {
+        final boolean warnEmpty, final String fitWarning) {
         final StringBuilder warning = new StringBuilder();
         if (data.skippedRows() > 0) {
             warning.append(data.skippedRows()).append(" of ").append(rows)
@@ -329,7 +338,7 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
                 + "may be too strict for these data.");
         }
         for (int c = 0; c < clusterCount; c++) {
-            if (sizes[c] == 0) {
+            if (sizes[c] == 0 && warnEmpty) {
                 append(warning, ClusterModelPortObjectSpec.clusterName(c)
                     + " is empty: the data may have fewer natural clusters than asked for.");
             }
