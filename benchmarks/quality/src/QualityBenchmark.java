@@ -36,7 +36,9 @@ import org.deepcluster.core.progress.Progress;
  * ae_kmeans: d-256-64-10 mirrored, ReLU, linear bottleneck, MSE, Adam 1e-3, batch 256, 100 epochs).
  *
  * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs]
- * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans
+ * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans,
+ * aae_kmeans, cae_kmeans and lstm_ae_kmeans (the last two for square grey-scale images: breastmnist); a suffix _rN
+ * (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
  * <br>seeds: comma list, e.g. 0,1,2,3,4
  *
  * <p>One CSV row per (set, pipeline, seed) is appended to outCsv and flushed at once. Labels are used only for k and
@@ -73,7 +75,12 @@ public final class QualityBenchmark {
                 w.println("set,pipeline,seed,epochs,ari,nmi,acc,n_clusters,seconds,ae_seconds,final_loss,note");
                 w.flush();
             }
-            for (final String pipeline : pipelines) {
+            for (final String pipelineName : pipelines) {
+                // a suffix _rN (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
+                final java.util.regex.Matcher suffix = java.util.regex.Pattern.compile("(.*)_r(\\d+)")
+                    .matcher(pipelineName);
+                final String pipeline = suffix.matches() ? suffix.group(1) : pipelineName;
+                final int restarts = suffix.matches() ? Integer.parseInt(suffix.group(2)) : 10;
                 for (final String s : seedText) {
                     final long seed = Long.parseLong(s.trim());
                     if (pipeline.equals("kmeans_pca50") || pipeline.equals("kmeans_pca10")) {
@@ -85,36 +92,60 @@ public final class QualityBenchmark {
                         }
                         t0 = System.nanoTime();
                         final double[][] input = pipeline.equals("kmeans_pca10") ? firstColumns(pca, 10) : pca;
-                        final int[] pred = KMeans.fit(Matrix.of(input), new KMeans.Parameters(k, 10, 300, 1e-4, seed),
+                        final int[] pred = KMeans.fit(Matrix.of(input), new KMeans.Parameters(k, restarts, 300, 1e-4, seed),
                             Progress.NONE).labels();
                         final double sec = (System.nanoTime() - t0) / 1e9;
-                        write(w, set, pipeline, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
+                        write(w, set, pipelineName, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
                     } else {
                         final Architecture arch = switch (pipeline) {
                             case "ae_kmeans" -> Architecture.AE;
                             case "dae_kmeans" -> Architecture.DAE;
                             case "sae_kmeans" -> Architecture.SAE;
                             case "vae_kmeans" -> Architecture.VAE;
+                            case "aae_kmeans" -> Architecture.AAE;
+                            case "cae_kmeans" -> Architecture.CAE;
+                            case "lstm_ae_kmeans" -> Architecture.LSTM_AE;
                             default -> throw new IllegalArgumentException("unknown pipeline " + pipeline);
                         };
-                        final EncoderParameters p = EncoderParameters.builder(arch).hiddenSizes(256, 64)
+                        final EncoderParameters.Builder b = EncoderParameters.builder(arch).hiddenSizes(256, 64)
                             .embeddingSize(10).activation(Activation.RELU).loss(ReconstructionLoss.MSE)
                             .epochs(epochs).batchSize(Math.min(256, x.length)).learningRate(1e-3).optimizer(Optimizer.ADAM)
-                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed).build();
+                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed);
+                        if (arch == Architecture.CAE || arch == Architecture.LSTM_AE) {
+                            // images: one 28×28 grey-scale image per row (breastmnist)
+                            final int side = (int)Math.round(Math.sqrt(x[0].length));
+                            if (side * side != x[0].length) {
+                                throw new IllegalArgumentException(pipeline + " needs square grey-scale images, "
+                                    + set + " has " + x[0].length + " columns");
+                            }
+                            if (arch == Architecture.CAE) { // 3×3 conv blocks of 16 and 8 filters, 2×2 max-pooling
+                                b.hiddenSizes(16, 8).imageShape(side, side, 1);
+                            } else { // the image as a sequence: one pixel row per time step, one LSTM layer of 64
+                                b.hiddenSizes(64).sequenceShape(side, side);
+                            }
+                        }
+                        final EncoderParameters p = b.build();
                         final FloatMatrix fx = toFloat(x);
                         t0 = System.nanoTime();
                         final FittedEncoder enc = EncoderTrainer.fit(fx, p, Progress.NONE);
                         final double aeSec = (System.nanoTime() - t0) / 1e9;
                         t0 = System.nanoTime();
                         final Matrix z = enc.transform(fx);
-                        final int[] pred = KMeans.fit(z, new KMeans.Parameters(k, 10, 300, 1e-4, seed),
+                        final int[] pred = KMeans.fit(z, new KMeans.Parameters(k, restarts, 300, 1e-4, seed),
                             Progress.NONE).labels();
                         final double sec = (System.nanoTime() - t0) / 1e9;
                         // the engine refuses a batch larger than the data; PyTorch's DataLoader then makes one full batch
                         final String batchNote = x.length < 256 ? "batch " + x.length + " (= n); " : "";
-                        final String note = batchNote + (arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
-                            : arch == Architecture.DAE ? "masking 0.1" : arch == Architecture.VAE ? "kl=1" : "");
-                        write(w, set, pipeline, seed, epochs, d.truth, pred, sec, aeSec,
+                        final String note = batchNote + switch (arch) {
+                            case SAE -> "pretrain_epochs=" + p.pretrainEpochs();
+                            case DAE -> "masking 0.1";
+                            case VAE -> "kl=1";
+                            case AAE -> "adversarial weight " + p.adversarialWeight();
+                            case CAE -> "conv filters 16-8; image " + p.imageWidth() + "x" + p.imageHeight() + "x1";
+                            case LSTM_AE -> "LSTM 64; sequence " + p.sequenceLength() + "x" + p.sequenceFeatures();
+                            default -> "";
+                        };
+                        write(w, set, pipelineName, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);
                     }
                 }

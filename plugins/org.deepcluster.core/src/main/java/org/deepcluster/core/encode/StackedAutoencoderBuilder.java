@@ -81,6 +81,7 @@ final class StackedAutoencoderBuilder implements ArchitectureBuilder {
             .build();
         final MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        DenseNetwork.initialiseBiases(net, p.seed() + k + 1);
         return net;
     }
 
