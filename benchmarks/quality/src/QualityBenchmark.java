@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.deepcluster.core.cluster.KMeans;
+import org.deepcluster.core.cluster.KMeansModel;
 import org.deepcluster.core.data.FloatMatrix;
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.encode.Activation;
@@ -35,7 +36,7 @@ import org.deepcluster.core.progress.Progress;
  * /work/shared/peers/RESULTS.md (preprocessing per kind, PCA-50, k = number of labels, KMeans(k, n_init=10),
  * ae_kmeans: d-256-64-10 mirrored, ReLU, linear bottleneck, MSE, Adam 1e-3, batch 256, 100 epochs).
  *
- * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs]
+ * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs [extraRestarts]]
  * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans,
  * aae_kmeans, cae_kmeans and lstm_ae_kmeans (the last two for square grey-scale images: breastmnist); a suffix _rN
  * (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
@@ -57,6 +58,8 @@ public final class QualityBenchmark {
         final String[] pipelines = args[3].split(",");
         final String[] seedText = args[4].split(",");
         final int epochs = args.length > 5 ? Integer.parseInt(args[5]) : 100;
+        // > 0: every encoder pipeline also scores its embedding with k-means of this many restarts (row <pipeline>_rN)
+        final int extraRestarts = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 
         long t0 = System.nanoTime();
         final Loaded d = load(dataDir.resolve(set));
@@ -92,10 +95,11 @@ public final class QualityBenchmark {
                         }
                         t0 = System.nanoTime();
                         final double[][] input = pipeline.equals("kmeans_pca10") ? firstColumns(pca, 10) : pca;
-                        final int[] pred = KMeans.fit(Matrix.of(input), new KMeans.Parameters(k, restarts, 300, 1e-4, seed),
-                            Progress.NONE).labels();
+                        final KMeansModel km = KMeans.fit(Matrix.of(input),
+                            new KMeans.Parameters(k, restarts, 300, 1e-4, seed), Progress.NONE);
                         final double sec = (System.nanoTime() - t0) / 1e9;
-                        write(w, set, pipelineName, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
+                        write(w, set, pipelineName, seed, 0, d.truth, km.labels(), sec, Double.NaN, Double.NaN,
+                            String.format("inertia %.6g", km.inertia()));
                     } else {
                         final Architecture arch = switch (pipeline) {
                             case "ae_kmeans" -> Architecture.AE;
@@ -131,8 +135,9 @@ public final class QualityBenchmark {
                         final double aeSec = (System.nanoTime() - t0) / 1e9;
                         t0 = System.nanoTime();
                         final Matrix z = enc.transform(fx);
-                        final int[] pred = KMeans.fit(z, new KMeans.Parameters(k, restarts, 300, 1e-4, seed),
-                            Progress.NONE).labels();
+                        final KMeansModel km = KMeans.fit(z, new KMeans.Parameters(k, restarts, 300, 1e-4, seed),
+                            Progress.NONE);
+                        final int[] pred = km.labels();
                         final double sec = (System.nanoTime() - t0) / 1e9;
                         // the engine refuses a batch larger than the data; PyTorch's DataLoader then makes one full batch
                         final String batchNote = x.length < 256 ? "batch " + x.length + " (= n); " : "";
@@ -144,9 +149,18 @@ public final class QualityBenchmark {
                             case CAE -> "conv filters 16-8; image " + p.imageWidth() + "x" + p.imageHeight() + "x1";
                             case LSTM_AE -> "LSTM 64; sequence " + p.sequenceLength() + "x" + p.sequenceFeatures();
                             default -> "";
-                        };
+                        } + String.format("; inertia %.6g", km.inertia());
                         write(w, set, pipelineName, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);
+                        if (extraRestarts > 0) { // the same embedding, k-means with more restarts
+                            t0 = System.nanoTime();
+                            final KMeansModel more = KMeans.fit(z, new KMeans.Parameters(k, extraRestarts, 300, 1e-4,
+                                seed), Progress.NONE);
+                            write(w, set, pipeline + "_r" + extraRestarts, seed, epochs, d.truth, more.labels(),
+                                (System.nanoTime() - t0) / 1e9, aeSec, enc.history().finalTrainingLoss(),
+                                "same embedding as " + pipelineName + ", k-means seconds only"
+                                    + String.format("; inertia %.6g", more.inertia()));
+                        }
                     }
                 }
             }
