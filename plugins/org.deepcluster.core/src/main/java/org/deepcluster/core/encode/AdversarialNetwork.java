@@ -75,7 +75,7 @@ final class AdversarialNetwork implements EncoderNetwork {
         for (int i = m; i >= 1; i--) {
             ae.layer(DenseNetwork.encoderLayer(s[i + 1], s[i], p.activation()));
         }
-        ae.layer(DenseNetwork.outputLayer(s[1], inputSize, p.loss(), null));
+        ae.layer(DenseNetwork.outputLayer(s[1], inputSize, p.loss(), null, false));
         autoencoder = init(ae.build());
         DenseNetwork.initialiseBiases(autoencoder, p.seed());
 

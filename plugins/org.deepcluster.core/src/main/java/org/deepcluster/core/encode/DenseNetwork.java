@@ -34,7 +34,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * {@link Architecture#DAE} and {@link Architecture#SAE}.
  *
  * <p>Initialisation: weights and biases of every layer from U(−1/√fan_in, 1/√fan_in), PyTorch's {@code nn.Linear}
- * default (see {@link #initialiseBiases}).
+ * default (see {@link #initialiseBiases}). The stacked autoencoder overwrites all of them with its layer-wise
+ * pretraining, whose shallow networks keep He/Glorot weights and zero biases ({@link #glorotHeLayer}).
  *
  * <p>The network computes in float32, with DL4J workspaces on. Training steps go through {@link DenseTrainer}, which
  * computes exactly DL4J's step on the network's own parameters with preallocated buffers and about half the time
@@ -97,7 +98,7 @@ final class DenseNetwork implements EncoderNetwork {
         for (int i = m; i >= 1; i--) { // decoder hidden layers, mirrored
             list.layer(encoderLayer(s[i + 1], s[i], parameters.activation()));
         }
-        list.layer(outputLayer(s[1], inputSize, parameters.loss(), null));
+        list.layer(outputLayer(s[1], inputSize, parameters.loss(), null, false));
         final MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         initialiseBiases(net, parameters.seed());
@@ -164,15 +165,38 @@ final class DenseNetwork implements EncoderNetwork {
     }
 
     /**
+     * A dense layer of an autoencoder built here (AE, DAE, SAE, AAE): weights from U(−1/√nIn, 1/√nIn); its biases are
+     * set by {@link #initialiseBiases}.
+     *
      * @param nIn the input width
      * @param nOut the output width
      * @param activation the activation, or null for a linear layer
-     * @return a dense layer with weights from U(−1/√nIn, 1/√nIn); its biases are set by {@link #initialiseBiases}
+     * @return the layer
      */
     static DenseLayer encoderLayer(final int nIn, final int nOut, final Activation activation) {
+        return denseLayer(nIn, nOut, activation, WeightInit.UNIFORM);
+    }
+
+    /**
+     * A dense layer with He (rectifiers) or Glorot (saturating and linear) weights and zero biases, as the
+     * convolutional and LSTM autoencoders use for their dense layers (their initialisation was not re-measured when the
+     * dense autoencoders changed to {@link #encoderLayer}'s) and the stacked autoencoder's layer-wise pretraining
+     * (with U(±1/√fan_in) its ARI on wdbc fell from 0.640 to about 0.29, benchmarks/quality/RESULTS.md).
+     *
+     * @param nIn the input width
+     * @param nOut the output width
+     * @param activation the activation, or null for a linear layer
+     * @return the layer
+     */
+    static DenseLayer glorotHeLayer(final int nIn, final int nOut, final Activation activation) {
+        return denseLayer(nIn, nOut, activation, activation == null ? WeightInit.XAVIER : activation.weightInit());
+    }
+
+    private static DenseLayer denseLayer(final int nIn, final int nOut, final Activation activation,
+        final WeightInit init) {
         return new DenseLayer.Builder().nIn(nIn).nOut(nOut)
             .activation(activation == null ? new ActivationIdentity() : activation.dl4j())
-            .weightInit(WeightInit.UNIFORM)
+            .weightInit(init)
             .build();
     }
 
@@ -184,13 +208,16 @@ final class DenseNetwork implements EncoderNetwork {
      * @param loss the reconstruction loss, which also fixes the activation (linear for MSE, sigmoid for BCE)
      * @param hiddenActivation if not null, the layer reconstructs hidden codes instead of the data: it uses this
      *            activation and the MSE loss (for the layer-wise pretraining of a stacked autoencoder)
+     * @param glorotHe whether the weights are He/Glorot (the stacked autoencoder's pretraining) instead of
+     *            U(−1/√nIn, 1/√nIn)
      * @return the output layer
      */
     static OutputLayer outputLayer(final int nIn, final int nOut, final ReconstructionLoss loss,
-        final Activation hiddenActivation) {
+        final Activation hiddenActivation, final boolean glorotHe) {
         final OutputLayer.Builder b = new OutputLayer.Builder().nIn(nIn).nOut(nOut);
         if (hiddenActivation != null) {
-            return b.activation(hiddenActivation.dl4j()).weightInit(WeightInit.UNIFORM)
+            return b.activation(hiddenActivation.dl4j())
+                .weightInit(glorotHe ? hiddenActivation.weightInit() : WeightInit.UNIFORM)
                 .lossFunction(new LossMSE()).build();
         }
         final ILossFunction lossFunction;
@@ -204,7 +231,7 @@ final class DenseNetwork implements EncoderNetwork {
             lossFunction = new LossMSE();
             b.activation(new ActivationIdentity());
         }
-        return b.lossFunction(lossFunction).weightInit(WeightInit.UNIFORM).build();
+        return b.lossFunction(lossFunction).weightInit(glorotHe ? WeightInit.XAVIER : WeightInit.UNIFORM).build();
     }
 
     /**
