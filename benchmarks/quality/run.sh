@@ -15,10 +15,11 @@
 #     PIPELINES=kmeans_pca50,kmeans_pca10,ae_kmeans,vae_kmeans benchmarks/quality/run.sh pbmc2100
 #   then, after the change to PyTorch's initialisation (the old AE/DAE/SAE rows were renamed <pipeline>@he_init), with
 #   QUALITY_CP/QUALITY_BUILD pointing at a build of that engine, OUT=results/new_rows.csv (appended to results.csv):
-#   PIPELINES=kmeans_pca50_r100 run.sh pbmc2100; PIPELINES=ae_kmeans run.sh pbmc2100;
-#   PIPELINES=ae_kmeans,dae_kmeans,sae_kmeans run.sh wdbc khan-srbct; PIPELINES=ae_kmeans run.sh breastmnist;
-#   PIPELINES=cae_kmeans,lstm_ae_kmeans run.sh breastmnist; PIPELINES=aae_kmeans run.sh pbmc2100;
-#   PIPELINES=dae_kmeans,sae_kmeans run.sh pbmc2100  (seeds as listed in RESULTS.md where fewer than 0..4 finished)
+#   EXTRA_RESTARTS=100: PIPELINES=kmeans_pca50_r100 run.sh pbmc2100; PIPELINES=ae_kmeans run.sh pbmc2100;
+#   PIPELINES=ae_kmeans,dae_kmeans,sae_kmeans run.sh wdbc khan-srbct (their SAE rows renamed sae_kmeans@torch_init:
+#   a build before the SAE kept its former initialisation; the first round's SAE rows are the SAE again);
+#   OUT=results/pbmc2100_kmeans_restarts.csv PIPELINES=kmeans_pca50,kmeans_pca50_r100,kmeans_pca10,kmeans_pca10_r100
+#   run.sh pbmc2100. Not finished for lack of time: cae_kmeans/lstm_ae_kmeans (breastmnist), aae_kmeans (pbmc2100).
 #   AE ablation on pbmc2100 (results/ablation_pbmc2100.csv): java ... AeAblation, see src/AeAblation.java
 #   benchmarks/quality/make_results.sh                          # RESULTS.md from head.md, the CSVs, conclusion.md
 #
