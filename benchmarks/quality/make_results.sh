@@ -18,5 +18,41 @@ here="$(cd "$(dirname "$0")" && pwd)"
     echo
     python3 "$here/summarize.py" "$here/results/pbmc2100_seeds5-9.csv" | grep -v "not run here" | tail -n +2
   fi
+  if [[ -f "$here/results/pbmc2100_kmeans_restarts.csv" ]]; then
+    echo "## pbmc2100: k-means with 10 vs 100 restarts on the PCA embeddings"
+    echo
+    echo "\`results/pbmc2100_kmeans_restarts.csv\` (same PCA, same seeds; \`_r100\` = best of 100 k-means++ restarts by"
+    echo "inertia instead of 10). ARI per seed:"
+    echo
+    python3 "$here/per_seed.py" pbmc2100 kmeans_pca50,kmeans_pca50_r100,kmeans_pca10,kmeans_pca10_r100 \
+      "$here/results/pbmc2100_kmeans_restarts.csv"
+    echo
+    echo "Inertia (sum of squared distances to the centres, lower = better k-means optimum) of the same runs:"
+    echo
+    python3 "$here/per_seed.py" pbmc2100 kmeans_pca50,kmeans_pca50_r100,kmeans_pca10,kmeans_pca10_r100 \
+      "$here/results/pbmc2100_kmeans_restarts.csv" --inertia
+    echo
+  fi
+  if [[ -f "$here/results/ablation_pbmc2100.csv" ]]; then
+    echo "## AE ablation on pbmc2100 (what changes the AE embedding + k-means ARI)"
+    echo
+    echo "\`src/AeAblation.java\`, raw rows \`results/ablation_pbmc2100.csv\`, table by \`summarize_ablation.py\`. Each"
+    echo "configuration is the \`ae_kmeans\` protocol (2000-256-64-10, ReLU, MSE, Adam 1e-3, batch 256, 100 epochs,"
+    echo "k-means 10 restarts) with the listed changes; a \`_r100\` row scores the same embedding with 100 k-means restarts."
+    echo "Settings \`init=torch\` and \`weightDecay\` were experimental system-property switches on commit 7b2840d (see"
+    echo "the change log below); \`baseline\` is the former He/Xavier initialisation on the same build."
+    echo
+    python3 "$here/summarize_ablation.py" "$here/results/ablation_pbmc2100.csv"
+    echo
+  fi
+  echo "## Acceptance criterion on pbmc2100 (AE embedding + k-means ARI ≥ PCA + k-means ARI, same k)"
+  echo
+  echo "ARI per seed (same seed for both sides; \`_r100\`: the same embedding, k-means with 100 restarts; \`@he_init\`:"
+  echo "the former initialisation):"
+  echo
+  python3 "$here/per_seed.py" pbmc2100 \
+    kmeans_pca50,kmeans_pca50_r100,ae_kmeans,ae_kmeans_r100,ae_kmeans@he_init,dae_kmeans,sae_kmeans,vae_kmeans,vae_kmeans_r100,aae_kmeans,aae_kmeans_r100 \
+    "$here/results/results.csv"
+  echo
   [[ -f "$here/conclusion.md" ]] && cat "$here/conclusion.md"
 } > "$here/RESULTS.md"

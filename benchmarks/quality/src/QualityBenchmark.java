@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.deepcluster.core.cluster.KMeans;
+import org.deepcluster.core.cluster.KMeansModel;
 import org.deepcluster.core.data.FloatMatrix;
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.deep.DeepClusteringResult;
@@ -37,9 +38,11 @@ import org.deepcluster.core.progress.Progress;
  * /work/shared/peers/RESULTS.md (preprocessing per kind, PCA-50, k = number of labels, KMeans(k, n_init=10),
  * ae_kmeans: d-256-64-10 mirrored, ReLU, linear bottleneck, MSE, Adam 1e-3, batch 256, 100 epochs).
  *
- * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs]
- * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans, dec, idec
- * (dec/idec: the ae_kmeans encoder and k-means centres refined by DEC / IDEC with the peers' settings)
+ * <p>Usage: QualityBenchmark dataDir outCsv set pipelines seeds [epochs [extraRestarts]]
+ * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans,
+ * aae_kmeans, cae_kmeans and lstm_ae_kmeans (the last two for square grey-scale images: breastmnist), dec, idec
+ * (dec/idec: the ae_kmeans encoder and k-means centres refined by DEC / IDEC with the peers' settings); a suffix _rN
+ * (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
  * <br>seeds: comma list, e.g. 0,1,2,3,4
  *
  * <p>One CSV row per (set, pipeline, seed) is appended to outCsv and flushed at once. Labels are used only for k and
@@ -58,6 +61,8 @@ public final class QualityBenchmark {
         final String[] pipelines = args[3].split(",");
         final String[] seedText = args[4].split(",");
         final int epochs = args.length > 5 ? Integer.parseInt(args[5]) : 100;
+        // > 0: every encoder pipeline also scores its embedding with k-means of this many restarts (row <pipeline>_rN)
+        final int extraRestarts = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 
         long t0 = System.nanoTime();
         final Loaded d = load(dataDir.resolve(set));
@@ -76,7 +81,12 @@ public final class QualityBenchmark {
                 w.println("set,pipeline,seed,epochs,ari,nmi,acc,n_clusters,seconds,ae_seconds,final_loss,note");
                 w.flush();
             }
-            for (final String pipeline : pipelines) {
+            for (final String pipelineName : pipelines) {
+                // a suffix _rN (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
+                final java.util.regex.Matcher suffix = java.util.regex.Pattern.compile("(.*)_r(\\d+)")
+                    .matcher(pipelineName);
+                final String pipeline = suffix.matches() ? suffix.group(1) : pipelineName;
+                final int restarts = suffix.matches() ? Integer.parseInt(suffix.group(2)) : 10;
                 for (final String s : seedText) {
                     final long seed = Long.parseLong(s.trim());
                     if (pipeline.equals("kmeans_pca50") || pipeline.equals("kmeans_pca10")) {
@@ -88,22 +98,40 @@ public final class QualityBenchmark {
                         }
                         t0 = System.nanoTime();
                         final double[][] input = pipeline.equals("kmeans_pca10") ? firstColumns(pca, 10) : pca;
-                        final int[] pred = KMeans.fit(Matrix.of(input), new KMeans.Parameters(k, 10, 300, 1e-4, seed),
-                            Progress.NONE).labels();
+                        final KMeansModel km = KMeans.fit(Matrix.of(input),
+                            new KMeans.Parameters(k, restarts, 300, 1e-4, seed), Progress.NONE);
                         final double sec = (System.nanoTime() - t0) / 1e9;
-                        write(w, set, pipeline, seed, 0, d.truth, pred, sec, Double.NaN, Double.NaN, "");
+                        write(w, set, pipelineName, seed, 0, d.truth, km.labels(), sec, Double.NaN, Double.NaN,
+                            String.format("inertia %.6g", km.inertia()));
                     } else {
                         final Architecture arch = switch (pipeline) {
                             case "ae_kmeans", "dec", "idec" -> Architecture.AE;
                             case "dae_kmeans" -> Architecture.DAE;
                             case "sae_kmeans" -> Architecture.SAE;
                             case "vae_kmeans" -> Architecture.VAE;
+                            case "aae_kmeans" -> Architecture.AAE;
+                            case "cae_kmeans" -> Architecture.CAE;
+                            case "lstm_ae_kmeans" -> Architecture.LSTM_AE;
                             default -> throw new IllegalArgumentException("unknown pipeline " + pipeline);
                         };
-                        final EncoderParameters p = EncoderParameters.builder(arch).hiddenSizes(256, 64)
+                        final EncoderParameters.Builder b = EncoderParameters.builder(arch).hiddenSizes(256, 64)
                             .embeddingSize(10).activation(Activation.RELU).loss(ReconstructionLoss.MSE)
                             .epochs(epochs).batchSize(Math.min(256, x.length)).learningRate(1e-3).optimizer(Optimizer.ADAM)
-                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed).build();
+                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed);
+                        if (arch == Architecture.CAE || arch == Architecture.LSTM_AE) {
+                            // images: one 28×28 grey-scale image per row (breastmnist)
+                            final int side = (int)Math.round(Math.sqrt(x[0].length));
+                            if (side * side != x[0].length) {
+                                throw new IllegalArgumentException(pipeline + " needs square grey-scale images, "
+                                    + set + " has " + x[0].length + " columns");
+                            }
+                            if (arch == Architecture.CAE) { // 3×3 conv blocks of 16 and 8 filters, 2×2 max-pooling
+                                b.hiddenSizes(16, 8).imageShape(side, side, 1);
+                            } else { // the image as a sequence: one pixel row per time step, one LSTM layer of 64
+                                b.hiddenSizes(64).sequenceShape(side, side);
+                            }
+                        }
+                        final EncoderParameters p = b.build();
                         final FloatMatrix fx = toFloat(x);
                         t0 = System.nanoTime();
                         final FittedEncoder enc = EncoderTrainer.fit(fx, p, Progress.NONE);
@@ -111,6 +139,8 @@ public final class QualityBenchmark {
                         t0 = System.nanoTime();
                         final int[] pred;
                         String decNote = "";
+                        Matrix z = null;
+                        KMeansModel km = null;
                         if (pipeline.equals("dec") || pipeline.equals("idec")) {
                             // the peers' protocol: Adam 1e-4, one target update per epoch, tol 0.001, at most 200
                             // epochs, batch 256; IDEC L = MSE + 0.1 KL, i.e. reconstruction weight 10 (Adam ignores
@@ -127,16 +157,34 @@ public final class QualityBenchmark {
                                 ClusteringScores.adjustedRandIndex(d.truth, r.initialLabels()),
                                 r.warnings().isEmpty() ? "" : "; " + String.join(" / ", r.warnings()).replace(',', ';'));
                         } else {
-                            final Matrix z = enc.transform(fx);
-                            pred = KMeans.fit(z, new KMeans.Parameters(k, 10, 300, 1e-4, seed), Progress.NONE).labels();
+                            z = enc.transform(fx);
+                            km = KMeans.fit(z, new KMeans.Parameters(k, restarts, 300, 1e-4, seed), Progress.NONE);
+                            pred = km.labels();
                         }
                         final double sec = (System.nanoTime() - t0) / 1e9;
                         // the engine refuses a batch larger than the data; PyTorch's DataLoader then makes one full batch
                         final String batchNote = x.length < 256 ? "batch " + x.length + " (= n); " : "";
-                        final String note = batchNote + decNote + (arch == Architecture.SAE ? "pretrain_epochs=" + p.pretrainEpochs()
-                            : arch == Architecture.DAE ? "masking 0.1" : arch == Architecture.VAE ? "kl=1" : "");
-                        write(w, set, pipeline, seed, epochs, d.truth, pred, sec, aeSec,
+                        final String note = batchNote + decNote + switch (arch) {
+                            case SAE -> "pretrain_epochs=" + p.pretrainEpochs();
+                            case DAE -> "masking 0.1";
+                            case VAE -> "kl=1";
+                            case AAE -> "adversarial weight " + p.adversarialWeight();
+                            case CAE -> "conv filters 16-8; image " + p.imageWidth() + "x" + p.imageHeight() + "x1";
+                            case LSTM_AE -> "LSTM 64; sequence " + p.sequenceLength() + "x" + p.sequenceFeatures();
+                            default -> "";
+                        }
+                            + (km == null ? "" : String.format("; inertia %.6g", km.inertia()));
+                        write(w, set, pipelineName, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);
+                        if (extraRestarts > 0 && z != null) { // the same embedding, k-means with more restarts
+                            t0 = System.nanoTime();
+                            final KMeansModel more = KMeans.fit(z, new KMeans.Parameters(k, extraRestarts, 300, 1e-4,
+                                seed), Progress.NONE);
+                            write(w, set, pipeline + "_r" + extraRestarts, seed, epochs, d.truth, more.labels(),
+                                (System.nanoTime() - t0) / 1e9, aeSec, enc.history().finalTrainingLoss(),
+                                "same embedding as " + pipelineName + ", k-means seconds only"
+                                    + String.format("; inertia %.6g", more.inertia()));
+                        }
                     }
                 }
             }

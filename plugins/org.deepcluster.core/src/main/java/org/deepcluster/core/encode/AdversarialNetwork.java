@@ -28,7 +28,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  *
  * <ul>
  * <li>the <b>autoencoder</b>: the same dense layers as {@link Architecture#AE} (encoder, linear embedding layer,
- * mirrored decoder, output layer with the chosen loss);</li>
+ * mirrored decoder, output layer with the chosen loss) and the same initialisation
+ * ({@link DenseNetwork#initialiseBiases});</li>
  * <li>the <b>discriminator</b> D: dense layers with the hidden sizes in reverse order (embedding side first) and the
  * hidden activation, and a sigmoid output with binary cross-entropy, telling prior samples (label 1) from codes
  * (label 0);</li>
@@ -74,8 +75,9 @@ final class AdversarialNetwork implements EncoderNetwork {
         for (int i = m; i >= 1; i--) {
             ae.layer(DenseNetwork.encoderLayer(s[i + 1], s[i], p.activation()));
         }
-        ae.layer(DenseNetwork.outputLayer(s[1], inputSize, p.loss(), null));
+        ae.layer(DenseNetwork.outputLayer(s[1], inputSize, p.loss(), null, false));
         autoencoder = init(ae.build());
+        DenseNetwork.initialiseBiases(autoencoder, p.seed());
 
         final int[] hidden = p.hiddenSizes();
         discriminatorSizes = new int[hidden.length + 2];
@@ -87,6 +89,7 @@ final class AdversarialNetwork implements EncoderNetwork {
         final NeuralNetConfiguration.ListBuilder d = DenseNetwork.base(p, p.seed() + 1).list();
         discriminator(d, p, false);
         discriminator = init(d.build());
+        DenseNetwork.initialiseBiases(discriminator, p.seed() + 1);
 
         if (trainable && p.adversarialWeight() > 0) {
             final EncoderParameters g = p.toBuilder().learningRate(p.learningRate() * p.adversarialWeight()).build();
@@ -113,14 +116,14 @@ final class AdversarialNetwork implements EncoderNetwork {
         final int[] d = discriminatorSizes;
         for (int i = 0; i < d.length - 2; i++) {
             final DenseLayer.Builder b = new DenseLayer.Builder().nIn(d[i]).nOut(d[i + 1])
-                .activation(p.activation().dl4j()).weightInit(p.activation().weightInit());
+                .activation(p.activation().dl4j()).weightInit(WeightInit.UNIFORM);
             if (frozen) {
                 b.updater(new NoOp());
             }
             list.layer(b.build());
         }
         final OutputLayer.Builder out = new OutputLayer.Builder(new LossBinaryXENT()).nIn(d[d.length - 2]).nOut(1)
-            .activation(new ActivationSigmoid()).weightInit(WeightInit.XAVIER);
+            .activation(new ActivationSigmoid()).weightInit(WeightInit.UNIFORM);
         if (frozen) {
             out.updater(new NoOp());
         }

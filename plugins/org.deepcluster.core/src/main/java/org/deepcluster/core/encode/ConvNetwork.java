@@ -74,8 +74,8 @@ final class ConvNetwork extends LayerNetwork {
                 .convolutionMode(ConvolutionMode.Same).build());
         }
         final int embeddingLayer = layer;
-        list.layer(layer++, DenseNetwork.encoderLayer(f[k - 1] * h[k] * w[k], p.embeddingSize(), null));
-        list.layer(layer++, DenseNetwork.encoderLayer(p.embeddingSize(), f[k - 1] * h[k] * w[k], p.activation()));
+        list.layer(layer++, DenseNetwork.glorotHeLayer(f[k - 1] * h[k] * w[k], p.embeddingSize(), null));
+        list.layer(layer++, DenseNetwork.glorotHeLayer(p.embeddingSize(), f[k - 1] * h[k] * w[k], p.activation()));
         list.inputPreProcessor(layer, new FeedForwardToCnnPreProcessor(h[k], w[k], f[k - 1]));
         for (int i = k - 1; i >= 0; i--) {
             list.layer(layer++, new Upsampling2D.Builder(2).build());

@@ -76,7 +76,7 @@ final class LstmNetwork extends LayerNetwork {
             list.layer(layer++, i == k - 1 ? new LastTimeStep(lstm) : lstm);
         }
         final int embeddingLayer = layer;
-        list.layer(layer++, DenseNetwork.encoderLayer(hidden[k - 1], p.embeddingSize(), null));
+        list.layer(layer++, DenseNetwork.glorotHeLayer(hidden[k - 1], p.embeddingSize(), null));
         list.layer(layer++, new RepeatVector.Builder(p.sequenceLength()).build());
         for (int i = k - 1; i >= 0; i--) {
             list.layer(layer++, lstm(hidden[i]));

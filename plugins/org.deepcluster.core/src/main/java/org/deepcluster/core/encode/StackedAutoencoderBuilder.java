@@ -76,8 +76,9 @@ final class StackedAutoencoderBuilder implements ArchitectureBuilder {
     private static MultiLayerNetwork shallow(final int nIn, final int nOut, final int k, final int m,
         final EncoderParameters p) {
         final MultiLayerConfiguration conf = DenseNetwork.base(p, p.seed() + k + 1).list()
-            .layer(DenseNetwork.encoderLayer(nIn, nOut, k == m ? null : p.activation()))
-            .layer(DenseNetwork.outputLayer(nOut, nIn, p.loss(), k == 0 ? null : p.activation()))
+            // He/Glorot, zero biases: measured better than U(±1/√fan_in) for the pretraining (DenseNetwork.glorotHeLayer)
+            .layer(DenseNetwork.glorotHeLayer(nIn, nOut, k == m ? null : p.activation()))
+            .layer(DenseNetwork.outputLayer(nOut, nIn, p.loss(), k == 0 ? null : p.activation(), true))
             .build();
         final MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
