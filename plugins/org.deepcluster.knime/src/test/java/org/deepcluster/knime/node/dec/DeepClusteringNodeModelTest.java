@@ -236,14 +236,16 @@ class DeepClusteringNodeModelTest {
 
     @Test
     void nonConvergenceIsAWarning() throws Exception {
-        // a tiny tolerance is not reached in 10 fast iterations
+        // a tiny tolerance is not reached in 10 fast iterations: with k = 9 on 4 blobs the clusters split blobs, and
+        // the boundaries inside a blob move (with k = 4 every label may stay put, which counts as converged)
         final var h = dec(0).editSettings(s -> {
+            s.addInt(DeepClusteringSettings.KEY_K, 9);
             s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 10);
             s.addDouble(DeepClusteringSettings.KEY_TOLERANCE, 1e-6);
-            s.addDouble(DeepClusteringSettings.KEY_LEARNING_RATE, 0.01);
+            s.addDouble(DeepClusteringSettings.KEY_LEARNING_RATE, 0.05);
         });
         h.execute(model, blobs);
-        assertTrue(h.warningMessage().startsWith("Did not converge in 10 iterations: "), h.warningMessage());
+        assertTrue(h.warningMessage().contains("Did not converge in 10 iterations: "), h.warningMessage());
         final var all = dec(0).editSettings(s -> s.addInt(DeepClusteringSettings.KEY_MAX_ITERATIONS, 10));
         all.execute(model, blobs);
         assertNull(all.warningMessage(), "tolerance 0 asks for all iterations: nothing to warn about");
