@@ -227,7 +227,16 @@ public final class KMeans {
         final int[] offsets = SquaredDistances.offsets(k, d);
         chunks.forEach((chunk, from, to) -> {
             final double[] distances = new double[k];
-            for (int i = from; i < to; i++) {
+            final double[] second = new double[k];
+            int i = from;
+            for (; i + 1 < to; i += 2) { // two rows per pass over the centres, as in the iterations
+                SquaredDistances.compute2(points.x, i * d, (i + 1) * d, d, centres, offsets, k, distances, second);
+                labels[i] = LloydIterations.nearest(distances, k);
+                squared[i] = distances[labels[i]];
+                labels[i + 1] = LloydIterations.nearest(second, k);
+                squared[i + 1] = second[labels[i + 1]];
+            }
+            if (i < to) {
                 labels[i] = LloydIterations.nearest(points, i, centres, offsets, distances);
                 squared[i] = distances[labels[i]];
             }

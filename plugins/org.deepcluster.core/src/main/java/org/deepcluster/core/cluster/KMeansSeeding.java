@@ -74,18 +74,24 @@ final class KMeansSeeding {
             for (int t = 0; t < trials; t++) {
                 offsets[t] = candidates[t] * d;
             }
+            final double[] candidateNorms = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                candidateNorms[t] = norms[candidates[t]];
+            }
             final double[][] partial = new double[chunks.count][trials];
             chunks.forEach((chunk, from, to) -> {
                 final double[] dots = new double[trials];
+                final double[] second = new double[trials];
                 final double[] sums = partial[chunk];
-                for (int i = from; i < to; i++) {
+                int i = from;
+                for (; i + 1 < to; i += 2) { // two rows per pass over the candidates (see SquaredDistances.dots2)
+                    SquaredDistances.dots2(points.x, i * d, (i + 1) * d, d, points.x, offsets, trials, dots, second);
+                    candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
+                    candidateDistances(i + 1, second, norms, candidateNorms, best, distances, sums);
+                }
+                if (i < to) {
                     SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
-                    for (int t = 0; t < trials; t++) {
-                        final double squared = Math.max(0.0, norms[i] + norms[candidates[t]] - 2 * dots[t]);
-                        final double v = Math.min(best[i], squared);
-                        distances[t][i] = v;
-                        sums[t] += v;
-                    }
+                    candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
                 }
             });
             for (int t = 0; t < trials; t++) {
@@ -110,6 +116,20 @@ final class KMeansSeeding {
             afterCentre.accept(c + 1);
         }
         return centres;
+    }
+
+    /**
+     * Row {@code i}'s squared distance to its nearest centre if each candidate joined the centres, from its dot
+     * products with the candidates; adds them to the chunk's per-candidate sums.
+     */
+    private static void candidateDistances(final int i, final double[] dots, final double[] norms,
+        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums) {
+        for (int t = 0; t < dots.length; t++) {
+            final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
+            final double v = Math.min(best[i], squared);
+            distances[t][i] = v;
+            sums[t] += v;
+        }
     }
 
     /**

@@ -45,14 +45,16 @@ final class LloydIterations {
             chunks.forEach((chunk, from, to) -> {
                 update.clear(chunk);
                 final double[] distances = new double[k];
+                final double[] second = new double[k];
                 int moves = 0;
-                for (int i = from; i < to; i++) {
-                    final int label = nearest(points, i, current, offsets, distances);
-                    if (label != labels[i]) {
-                        labels[i] = label;
-                        moves++;
-                    }
-                    update.add(chunk, i, label);
+                int i = from;
+                for (; i + 1 < to; i += 2) { // two rows per pass over the centres (see SquaredDistances.compute2)
+                    SquaredDistances.compute2(points.x, i * d, (i + 1) * d, d, current, offsets, k, distances, second);
+                    moves += assign(i, nearest(distances, k), labels, update, chunk);
+                    moves += assign(i + 1, nearest(second, k), labels, update, chunk);
+                }
+                if (i < to) {
+                    moves += assign(i, nearest(points, i, current, offsets, distances), labels, update, chunk);
                 }
                 changed[chunk] = moves;
             });
@@ -68,6 +70,31 @@ final class LloydIterations {
         return new Run(centres, iteration);
     }
 
+    /** Labels row {@code i} and adds it to its cluster's sums; @return 1 if its label changed, else 0 */
+    private static int assign(final int i, final int label, final int[] labels, final CentroidUpdate update,
+        final int chunk) {
+        update.add(chunk, i, label);
+        if (label != labels[i]) {
+            labels[i] = label;
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * @param distances the squared distances of a row to each centre; @param k how many
+     * @return the index of the smallest; ties go to the lower index
+     */
+    static int nearest(final double[] distances, final int k) {
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (distances[c] < distances[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /**
      * @param points the rows; @param i a row; @param centres the centres (flat)
      * @param offsets {@link SquaredDistances#offsets} of the centres; @param distances scratch, one per centre; on
@@ -77,13 +104,7 @@ final class LloydIterations {
     static int nearest(final Points points, final int i, final double[] centres, final int[] offsets,
         final double[] distances) {
         SquaredDistances.compute(points.x, i * points.d, points.d, centres, offsets, offsets.length, distances);
-        int best = 0;
-        for (int c = 1; c < offsets.length; c++) {
-            if (distances[c] < distances[best]) {
-                best = c;
-            }
-        }
-        return best;
+        return nearest(distances, offsets.length);
     }
 
     private static int sum(final int[] values) {

@@ -12,7 +12,7 @@ final class Points {
     final int n;
     /** The number of columns. */
     final int d;
-    /** The values, row {@code i} at {@code [i * d, (i + 1) * d)}. */
+    /** The values, row {@code i} at {@code [i * d, (i + 1) * d)}; read-only (may be a matrix's backing array). */
     final double[] x;
 
     private Points(final int n, final int d, final double[] x) {
@@ -21,15 +21,13 @@ final class Points {
         this.x = x;
     }
 
-    /** @param data the matrix; @return its values copied into a flat array */
+    /**
+     * @param data the matrix
+     * @return its rows, sharing the matrix's backing array (no copy: at a million rows a copy costs hundreds of
+     *         megabytes and a noticeable part of a k-means run); the algorithms only read {@link #x}
+     */
     static Points of(final Matrix data) {
-        final int n = data.rows();
-        final int d = data.cols();
-        final double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.row(i), 0, x, i * d, d);
-        }
-        return new Points(n, d, x);
+        return new Points(data.rows(), data.cols(), data.backingArrayReadOnly());
     }
 
     /** @param i a row; @param c a flat array of centres; @param offset where the centre starts in {@code c} */
