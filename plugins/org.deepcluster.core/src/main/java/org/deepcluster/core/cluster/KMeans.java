@@ -228,17 +228,9 @@ public final class KMeans {
         chunks.forEach((chunk, from, to) -> {
             final double[] distances = new double[k];
             final double[] second = new double[k];
-            int i = from;
-            for (; i + 1 < to; i += 2) { // two rows per pass over the centres, as in the iterations
-                SquaredDistances.compute2(points.x, i * d, (i + 1) * d, d, centres, offsets, k, distances, second);
-                labels[i] = LloydIterations.nearest(distances, k);
-                squared[i] = distances[labels[i]];
-                labels[i + 1] = LloydIterations.nearest(second, k);
-                squared[i + 1] = second[labels[i + 1]];
-            }
-            if (i < to) {
-                labels[i] = LloydIterations.nearest(points, i, centres, offsets, distances);
-                squared[i] = distances[labels[i]];
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                LloydIterations.nearestBlock(points, b, Math.min(to, b + RowChunks.BLOCK), centres, offsets, labels,
+                    squared, 0, distances, second);
             }
         });
         final double inertia = KMeansSeeding.sumInChunks(squared, chunks);

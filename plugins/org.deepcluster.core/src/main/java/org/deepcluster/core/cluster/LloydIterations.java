@@ -46,15 +46,13 @@ final class LloydIterations {
                 update.clear(chunk);
                 final double[] distances = new double[k];
                 final double[] second = new double[k];
+                final int[] blockLabels = new int[RowChunks.BLOCK];
+                final double[] blockSquared = new double[RowChunks.BLOCK];
                 int moves = 0;
-                int i = from;
-                for (; i + 1 < to; i += 2) { // two rows per pass over the centres (see SquaredDistances.compute2)
-                    SquaredDistances.compute2(points.x, i * d, (i + 1) * d, d, current, offsets, k, distances, second);
-                    moves += assign(i, nearest(distances, k), labels, update, chunk);
-                    moves += assign(i + 1, nearest(second, k), labels, update, chunk);
-                }
-                if (i < to) {
-                    moves += assign(i, nearest(points, i, current, offsets, distances), labels, update, chunk);
+                for (int b = from; b < to; b += RowChunks.BLOCK) {
+                    final int end = Math.min(to, b + RowChunks.BLOCK);
+                    nearestBlock(points, b, end, current, offsets, blockLabels, blockSquared, b, distances, second);
+                    moves += applyBlock(b, end, blockLabels, labels, update, chunk);
                 }
                 changed[chunk] = moves;
             });
@@ -70,15 +68,55 @@ final class LloydIterations {
         return new Run(centres, iteration);
     }
 
-    /** Labels row {@code i} and adds it to its cluster's sums; @return 1 if its label changed, else 0 */
-    private static int assign(final int i, final int label, final int[] labels, final CentroidUpdate update,
-        final int chunk) {
-        update.add(chunk, i, label);
-        if (label != labels[i]) {
-            labels[i] = label;
-            return 1;
+    /**
+     * Labels the rows {@code [from, to)} with their nearest centre, two rows per pass over the centres (see
+     * {@link SquaredDistances#compute2}).
+     *
+     * @param points the rows; @param from the first row; @param to one past the last
+     * @param centres the centres (flat); @param offsets {@link SquaredDistances#offsets} of the centres
+     * @param outLabels receives the label of row {@code i} at {@code i - base}
+     * @param outSquared receives its squared distance to that centre at {@code i - base}
+     * @param base see above; @param first scratch, one per centre; @param second scratch, one per centre
+     */
+    static void nearestBlock(final Points points, final int from, final int to, final double[] centres,
+        final int[] offsets, final int[] outLabels, final double[] outSquared, final int base, final double[] first,
+        final double[] second) {
+        final int d = points.d;
+        final int k = offsets.length;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            SquaredDistances.compute2(points.x, i * d, (i + 1) * d, d, centres, offsets, k, first, second);
+            final int a = nearest(first, k);
+            final int b = nearest(second, k);
+            outLabels[i - base] = a;
+            outSquared[i - base] = first[a];
+            outLabels[i + 1 - base] = b;
+            outSquared[i + 1 - base] = second[b];
         }
-        return 0;
+        if (i < to) {
+            final int a = nearest(points, i, centres, offsets, first);
+            outLabels[i - base] = a;
+            outSquared[i - base] = first[a];
+        }
+    }
+
+    /**
+     * Stores the new labels of the rows {@code [from, to)} and adds the rows to their clusters' sums.
+     *
+     * @return how many labels changed
+     */
+    private static int applyBlock(final int from, final int to, final int[] blockLabels, final int[] labels,
+        final CentroidUpdate update, final int chunk) {
+        int moves = 0;
+        for (int i = from; i < to; i++) {
+            final int label = blockLabels[i - from];
+            update.add(chunk, i, label);
+            if (label != labels[i]) {
+                labels[i] = label;
+                moves++;
+            }
+        }
+        return moves;
     }
 
     /**
