@@ -53,12 +53,24 @@ final class Points {
         return r;
     }
 
-    /** @return the mean of each column */
+    /**
+     * @return the mean of each column; summed per {@link RowChunks} chunk in parallel, the chunk sums added in chunk
+     *         order, so the result does not depend on the number of threads
+     */
     double[] columnMeans() {
+        final RowChunks chunks = new RowChunks(n);
+        final double[][] partial = new double[chunks.count][];
+        chunks.forEach((chunk, from, to) -> {
+            final double[] sum = new double[d];
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                addRows(b, Math.min(to, b + RowChunks.BLOCK), sum);
+            }
+            partial[chunk] = sum;
+        });
         final double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
+        for (final double[] p : partial) {
             for (int j = 0; j < d; j++) {
-                mean[j] += x[i * d + j];
+                mean[j] += p[j];
             }
         }
         for (int j = 0; j < d; j++) {
@@ -67,16 +79,46 @@ final class Points {
         return mean;
     }
 
-    /** @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses */
+    /**
+     * @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses;
+     *         computed in parallel chunks like {@link #columnMeans()}
+     */
     double meanColumnVariance() {
         final double[] mean = columnMeans();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                final double diff = x[i * d + j] - mean[j];
-                sum += diff * diff;
+        final RowChunks chunks = new RowChunks(n);
+        final double[] partial = new double[chunks.count];
+        chunks.forEach((chunk, from, to) -> {
+            double sum = 0;
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                sum = addSquaredDeviations(b, Math.min(to, b + RowChunks.BLOCK), mean, sum);
             }
+            partial[chunk] = sum;
+        });
+        double sum = 0;
+        for (final double p : partial) {
+            sum += p;
         }
         return sum / n / d;
+    }
+
+    /** Adds the rows {@code [from, to)} to {@code sum}, column by column. */
+    private void addRows(final int from, final int to, final double[] sum) {
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < d; j++) {
+                sum[j] += x[i * d + j];
+            }
+        }
+    }
+
+    /** @return {@code sum} plus the squared deviations from {@code mean} of the rows {@code [from, to)} */
+    private double addSquaredDeviations(final int from, final int to, final double[] mean, final double sum) {
+        double s = sum;
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < d; j++) {
+                final double diff = x[i * d + j] - mean[j];
+                s += diff * diff;
+            }
+        }
+        return s;
     }
 }
