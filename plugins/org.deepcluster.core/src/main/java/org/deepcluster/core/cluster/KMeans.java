@@ -227,9 +227,10 @@ public final class KMeans {
         final int[] offsets = SquaredDistances.offsets(k, d);
         chunks.forEach((chunk, from, to) -> {
             final double[] distances = new double[k];
-            for (int i = from; i < to; i++) {
-                labels[i] = LloydIterations.nearest(points, i, centres, offsets, distances);
-                squared[i] = distances[labels[i]];
+            final double[] second = new double[k];
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                LloydIterations.nearestBlock(points, b, Math.min(to, b + RowChunks.BLOCK), centres, offsets, labels,
+                    squared, 0, distances, second);
             }
         });
         final double inertia = KMeansSeeding.sumInChunks(squared, chunks);

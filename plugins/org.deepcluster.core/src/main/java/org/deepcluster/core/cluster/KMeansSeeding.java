@@ -33,24 +33,15 @@ final class KMeansSeeding {
         final double[] centres = new double[k * d];
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
-        final double[] firstDistances = new double[n];
+        final double[] closest0 = new double[n];
+        final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
         final int first = chosen;
         chunks.forEach((chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                firstDistances[i] = points.squaredDistance(i, first);
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms);
             }
         });
-        double[] closest = firstDistances;
-        final double[] norms = new double[n];
-        chunks.forEach((chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                double s = 0;
-                for (int j = i * d; j < (i + 1) * d; j++) {
-                    s += points.x[j] * points.x[j];
-                }
-                norms[i] = s;
-            }
-        });
+        double[] closest = closest0;
         double potential = sumInChunks(closest, chunks);
         final double[] cumulative = new double[n];
         double[][] candidateDistances = new double[trials][n];
@@ -74,18 +65,17 @@ final class KMeansSeeding {
             for (int t = 0; t < trials; t++) {
                 offsets[t] = candidates[t] * d;
             }
+            final double[] candidateNorms = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                candidateNorms[t] = norms[candidates[t]];
+            }
             final double[][] partial = new double[chunks.count][trials];
             chunks.forEach((chunk, from, to) -> {
                 final double[] dots = new double[trials];
-                final double[] sums = partial[chunk];
-                for (int i = from; i < to; i++) {
-                    SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
-                    for (int t = 0; t < trials; t++) {
-                        final double squared = Math.max(0.0, norms[i] + norms[candidates[t]] - 2 * dots[t]);
-                        final double v = Math.min(best[i], squared);
-                        distances[t][i] = v;
-                        sums[t] += v;
-                    }
+                final double[] second = new double[trials];
+                for (int b = from; b < to; b += RowChunks.BLOCK) {
+                    candidateBlock(points, b, Math.min(to, b + RowChunks.BLOCK), offsets, norms, candidateNorms, best,
+                        distances, partial[chunk], dots, second);
                 }
             });
             for (int t = 0; t < trials; t++) {
@@ -110,6 +100,55 @@ final class KMeansSeeding {
             afterCentre.accept(c + 1);
         }
         return centres;
+    }
+
+    /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
+    private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
+        final double[] distances, final double[] norms) {
+        final int d = points.d;
+        for (int i = from; i < to; i++) {
+            distances[i] = points.squaredDistance(i, first);
+            double s = 0;
+            for (int j = i * d; j < (i + 1) * d; j++) {
+                s += points.x[j] * points.x[j];
+            }
+            norms[i] = s;
+        }
+    }
+
+    /**
+     * For the rows {@code [from, to)}: {@link #candidateDistances}, from dot products computed two rows at a time
+     * (see {@link SquaredDistances#dots2}).
+     */
+    private static void candidateBlock(final Points points, final int from, final int to, final int[] offsets,
+        final double[] norms, final double[] candidateNorms, final double[] best, final double[][] distances,
+        final double[] sums, final double[] dots, final double[] second) {
+        final int d = points.d;
+        final int trials = offsets.length;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            SquaredDistances.dots2(points.x, i * d, (i + 1) * d, d, points.x, offsets, trials, dots, second);
+            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
+            candidateDistances(i + 1, second, norms, candidateNorms, best, distances, sums);
+        }
+        if (i < to) {
+            SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
+            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
+        }
+    }
+
+    /**
+     * Row {@code i}'s squared distance to its nearest centre if each candidate joined the centres, from its dot
+     * products with the candidates; adds them to the chunk's per-candidate sums.
+     */
+    private static void candidateDistances(final int i, final double[] dots, final double[] norms,
+        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums) {
+        for (int t = 0; t < dots.length; t++) {
+            final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
+            final double v = Math.min(best[i], squared);
+            distances[t][i] = v;
+            sums[t] += v;
+        }
     }
 
     /**
@@ -163,8 +202,8 @@ final class KMeansSeeding {
         final double[] partial = new double[chunks.count];
         chunks.forEach((chunk, from, to) -> {
             double s = 0;
-            for (int i = from; i < to; i++) {
-                s += values[i];
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                s = addBlock(s, values, b, Math.min(to, b + RowChunks.BLOCK));
             }
             partial[chunk] = s;
         });
@@ -173,5 +212,14 @@ final class KMeansSeeding {
             total += p;
         }
         return total;
+    }
+
+    /** @return {@code s} plus the values {@code [from, to)}, added in order */
+    private static double addBlock(final double s, final double[] values, final int from, final int to) {
+        double sum = s;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+        }
+        return sum;
     }
 }

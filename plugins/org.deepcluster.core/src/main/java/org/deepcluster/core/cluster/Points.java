@@ -12,7 +12,7 @@ final class Points {
     final int n;
     /** The number of columns. */
     final int d;
-    /** The values, row {@code i} at {@code [i * d, (i + 1) * d)}. */
+    /** The values, row {@code i} at {@code [i * d, (i + 1) * d)}; read-only (may be a matrix's backing array). */
     final double[] x;
 
     private Points(final int n, final int d, final double[] x) {
@@ -21,15 +21,13 @@ final class Points {
         this.x = x;
     }
 
-    /** @param data the matrix; @return its values copied into a flat array */
+    /**
+     * @param data the matrix
+     * @return its rows, sharing the matrix's backing array (no copy: at a million rows a copy costs hundreds of
+     *         megabytes and a noticeable part of a k-means run); the algorithms only read {@link #x}
+     */
     static Points of(final Matrix data) {
-        final int n = data.rows();
-        final int d = data.cols();
-        final double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(data.row(i), 0, x, i * d, d);
-        }
-        return new Points(n, d, x);
+        return new Points(data.rows(), data.cols(), data.backingArrayReadOnly());
     }
 
     /** @param i a row; @param c a flat array of centres; @param offset where the centre starts in {@code c} */
@@ -55,12 +53,24 @@ final class Points {
         return r;
     }
 
-    /** @return the mean of each column */
+    /**
+     * @return the mean of each column; summed per {@link RowChunks} chunk in parallel, the chunk sums added in chunk
+     *         order, so the result does not depend on the number of threads
+     */
     double[] columnMeans() {
+        final RowChunks chunks = new RowChunks(n);
+        final double[][] partial = new double[chunks.count][];
+        chunks.forEach((chunk, from, to) -> {
+            final double[] sum = new double[d];
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                addRows(b, Math.min(to, b + RowChunks.BLOCK), sum);
+            }
+            partial[chunk] = sum;
+        });
         final double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
+        for (final double[] p : partial) {
             for (int j = 0; j < d; j++) {
-                mean[j] += x[i * d + j];
+                mean[j] += p[j];
             }
         }
         for (int j = 0; j < d; j++) {
@@ -69,16 +79,46 @@ final class Points {
         return mean;
     }
 
-    /** @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses */
+    /**
+     * @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses;
+     *         computed in parallel chunks like {@link #columnMeans()}
+     */
     double meanColumnVariance() {
         final double[] mean = columnMeans();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                final double diff = x[i * d + j] - mean[j];
-                sum += diff * diff;
+        final RowChunks chunks = new RowChunks(n);
+        final double[] partial = new double[chunks.count];
+        chunks.forEach((chunk, from, to) -> {
+            double sum = 0;
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                sum = addSquaredDeviations(b, Math.min(to, b + RowChunks.BLOCK), mean, sum);
             }
+            partial[chunk] = sum;
+        });
+        double sum = 0;
+        for (final double p : partial) {
+            sum += p;
         }
         return sum / n / d;
+    }
+
+    /** Adds the rows {@code [from, to)} to {@code sum}, column by column. */
+    private void addRows(final int from, final int to, final double[] sum) {
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < d; j++) {
+                sum[j] += x[i * d + j];
+            }
+        }
+    }
+
+    /** @return {@code sum} plus the squared deviations from {@code mean} of the rows {@code [from, to)} */
+    private double addSquaredDeviations(final int from, final int to, final double[] mean, final double sum) {
+        double s = sum;
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < d; j++) {
+                final double diff = x[i * d + j] - mean[j];
+                s += diff * diff;
+            }
+        }
+        return s;
     }
 }

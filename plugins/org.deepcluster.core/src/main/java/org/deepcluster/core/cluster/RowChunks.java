@@ -12,6 +12,15 @@ final class RowChunks {
     /** Below this many rows everything runs on the calling thread: the parallel overhead would dominate. */
     private static final int PARALLEL_THRESHOLD = 4096;
     private static final int MIN_CHUNK = 1024;
+
+    /**
+     * Hot loops walk a chunk in blocks of this many rows, one call of a static method per block. Why: a pass over the
+     * rows calls a chunk's lambda only about a hundred times, too rarely for the JIT to compile it before the pass
+     * ends, so a row loop written in the lambda runs interpreted through the whole first pass (measured: a one-pass
+     * final assignment took 0.15 s instead of 0.03 s at 100,000 rows). A method called per block is compiled after a
+     * few thousand rows. Blocks run in order within their chunk, so results do not change.
+     */
+    static final int BLOCK = 64;
     private static final int MAX_CHUNKS = 256;
 
     /** Processes the rows {@code [from, to)} of one chunk. */

@@ -76,6 +76,17 @@ public final class Matrix {
         return new Matrix(rows, cols, data);
     }
 
+    /**
+     * The row-major backing array itself, <em>not a copy</em>, for hot loops that would otherwise copy millions of
+     * values (k-means). Read-only by contract: callers must never modify it, because the matrix is immutable and may
+     * share the array with others.
+     *
+     * @return the values, row {@code i} at {@code [i * cols, (i + 1) * cols)}
+     */
+    public double[] backingArrayReadOnly() {
+        return data;
+    }
+
     /** @return the number of rows (observations) */
     public int rows() {
         return rows;
