@@ -40,19 +40,20 @@ machine="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) 
 run() { # CASE IMPL COMMAND...
   local case="$1" impl="$2"; shift 2
   echo "== $case $impl" >&2
-  local log="$build/time.log" res="$build/result.json"
+  local log="$build/time.log" res="$build/result.json" load_before
+  load_before="$(cut -d' ' -f1 /proc/loadavg)"
   if ! /usr/bin/time -v -o "$log" "$@" > "$res" 2> "$build/stderr.log"; then
     echo "   failed: $(tail -3 "$build/stderr.log")" >&2
     "$py" -c 'import json,sys; print(json.dumps({"case": sys.argv[1], "impl": sys.argv[2], "failed": True}))' \
       "$case" "$impl" >> "$out"
     return 0
   fi
-  "$py" - "$case" "$log" "$res" "$machine" >> "$out" <<'PY'
+  "$py" - "$case" "$log" "$res" "$machine" "$load_before" >> "$out" <<'PY'
 import json, sys
-case, log, res, machine = sys.argv[1:5]
+case, log, res, machine, load = sys.argv[1:6]
 r = json.loads([l for l in open(res) if l.startswith("{")][-1])
 rss = [l.split(":")[1] for l in open(log) if "Maximum resident set size" in l][0]
-r.update({"case": case, "max_rss_kb": int(rss), "machine": machine})
+r.update({"case": case, "max_rss_kb": int(rss), "machine": machine, "load_before": float(load)})
 print(json.dumps(r))
 PY
 }

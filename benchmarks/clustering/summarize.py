@@ -45,6 +45,10 @@ def main():
             cell(e[-1]["ari_vs_truth"] if e else None, "%.4f"), cell(s[-1]["ari_vs_truth"] if s else None, "%.4f"),
             "%d / %d" % (e[-1]["clusters"], e[-1]["noise"]) if e else "–",
             "%d / %d" % (s[-1]["clusters"], s[-1]["noise"]) if s else "–"))
+    loads = [r["load_before"] for rs in runs.values() for r in rs if "load_before" in r]
+    if loads:
+        print("\nLoad average (1 min) before each run: %.1f to %.1f on %s; above ~1 the machine was shared with other "
+              "work and the seconds are pessimistic for both sides." % (min(loads), max(loads), "; ".join(sorted(machines))))
     failed = [(c, i) for (c, i), rs in runs.items() if any(r.get("failed") for r in rs)]
     if failed:
         print("\nFailed runs: " + ", ".join("%s (%s)" % f for f in sorted(failed)))
