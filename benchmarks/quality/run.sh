@@ -28,7 +28,8 @@
 #   PIPELINES (default kmeans_pca50,ae_kmeans,dae_kmeans,sae_kmeans,vae_kmeans; kmeans_pca10, aae_kmeans, dec and
 #   idec (DEC / IDEC refinement of the ae_kmeans encoder, peers' settings) and, for square grey-scale images
 #   (breastmnist), cae_kmeans and lstm_ae_kmeans also exist; a suffix _rN runs k-means with N restarts instead of 10,
-#   e.g. kmeans_pca50_r100; when
+#   e.g. kmeans_pca50_r100; a suffix _wdλ before it trains the encoder with L2 weight decay λ (AE, DAE, SAE, AAE),
+#   e.g. ae_kmeans_wd1e-3 or ae_kmeans_wd1e-3_r100; when
 #   PIPELINES is not set, breastmnist runs PIPELINES_BREASTMNIST, default kmeans_pca50,ae_kmeans), OUT (default
 #   results/results.csv, appended to), EXTRA_RESTARTS (default 0; N > 0: every encoder pipeline also scores its
 #   embedding with k-means of N restarts, row <pipeline>_rN), JAVA (default java), QUALITY_CP, QUALITY_BUILD.

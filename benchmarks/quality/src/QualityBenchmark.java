@@ -42,7 +42,8 @@ import org.deepcluster.core.progress.Progress;
  * <br>pipelines: comma list of kmeans_pca50, kmeans_pca10, ae_kmeans, dae_kmeans, sae_kmeans, vae_kmeans,
  * aae_kmeans, cae_kmeans and lstm_ae_kmeans (the last two for square grey-scale images: breastmnist), dec, idec
  * (dec/idec: the ae_kmeans encoder and k-means centres refined by DEC / IDEC with the peers' settings); a suffix _rN
- * (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
+ * (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10; a suffix _wdλ before it (e.g. ae_kmeans_wd1e-3,
+ * ae_kmeans_wd1e-3_r100) trains the encoder with L2 weight decay λ (AE, DAE, SAE, AAE; dec/idec: their AE)
  * <br>seeds: comma list, e.g. 0,1,2,3,4
  *
  * <p>One CSV row per (set, pipeline, seed) is appended to outCsv and flushed at once. Labels are used only for k and
@@ -82,11 +83,19 @@ public final class QualityBenchmark {
                 w.flush();
             }
             for (final String pipelineName : pipelines) {
-                // a suffix _rN (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10
-                final java.util.regex.Matcher suffix = java.util.regex.Pattern.compile("(.*)_r(\\d+)")
-                    .matcher(pipelineName);
-                final String pipeline = suffix.matches() ? suffix.group(1) : pipelineName;
-                final int restarts = suffix.matches() ? Integer.parseInt(suffix.group(2)) : 10;
+                // a suffix _rN (e.g. kmeans_pca50_r100) runs k-means with N restarts instead of 10; before it, a
+                // suffix _wdλ (e.g. ae_kmeans_wd1e-3, ae_kmeans_wd1e-3_r100) trains the encoder with weight decay λ
+                final java.util.regex.Matcher suffix = java.util.regex.Pattern
+                    .compile("(.*?)(?:_wd([0-9.eE+-]+))?(?:_r(\\d+))?").matcher(pipelineName);
+                if (!suffix.matches()) {
+                    throw new IllegalArgumentException("unknown pipeline " + pipelineName);
+                }
+                final String pipeline = suffix.group(1);
+                final double weightDecay = suffix.group(2) != null ? Double.parseDouble(suffix.group(2)) : 0.0;
+                final int restarts = suffix.group(3) != null ? Integer.parseInt(suffix.group(3)) : 10;
+                if (weightDecay != 0 && pipeline.startsWith("kmeans_")) {
+                    throw new IllegalArgumentException(pipelineName + ": weight decay needs an encoder pipeline");
+                }
                 for (final String s : seedText) {
                     final long seed = Long.parseLong(s.trim());
                     if (pipeline.equals("kmeans_pca50") || pipeline.equals("kmeans_pca10")) {
@@ -117,7 +126,8 @@ public final class QualityBenchmark {
                         final EncoderParameters.Builder b = EncoderParameters.builder(arch).hiddenSizes(256, 64)
                             .embeddingSize(10).activation(Activation.RELU).loss(ReconstructionLoss.MSE)
                             .epochs(epochs).batchSize(Math.min(256, x.length)).learningRate(1e-3).optimizer(Optimizer.ADAM)
-                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed);
+                            .noise(Noise.masking(0.1)).klWeight(1.0).scaling(Scaling.NONE).seed(seed)
+                            .weightDecay(weightDecay);
                         if (arch == Architecture.CAE || arch == Architecture.LSTM_AE) {
                             // images: one 28×28 grey-scale image per row (breastmnist)
                             final int side = (int)Math.round(Math.sqrt(x[0].length));
@@ -173,6 +183,8 @@ public final class QualityBenchmark {
                             case LSTM_AE -> "LSTM 64; sequence " + p.sequenceLength() + "x" + p.sequenceFeatures();
                             default -> "";
                         }
+                            + (weightDecay == 0 ? "" : "; weight decay " + weightDecay
+                                + " (final_loss includes 0.5 wd sum W^2)")
                             + (km == null ? "" : String.format("; inertia %.6g", km.inertia()));
                         write(w, set, pipelineName, seed, epochs, d.truth, pred, sec, aeSec,
                             enc.history().finalTrainingLoss(), note);
@@ -180,7 +192,8 @@ public final class QualityBenchmark {
                             t0 = System.nanoTime();
                             final KMeansModel more = KMeans.fit(z, new KMeans.Parameters(k, extraRestarts, 300, 1e-4,
                                 seed), Progress.NONE);
-                            write(w, set, pipeline + "_r" + extraRestarts, seed, epochs, d.truth, more.labels(),
+                            final String base = suffix.group(2) != null ? pipeline + "_wd" + suffix.group(2) : pipeline;
+                            write(w, set, base + "_r" + extraRestarts, seed, epochs, d.truth, more.labels(),
                                 (System.nanoTime() - t0) / 1e9, aeSec, enc.history().finalTrainingLoss(),
                                 "same embedding as " + pipelineName + ", k-means seconds only"
                                     + String.format("; inertia %.6g", more.inertia()));

@@ -70,7 +70,8 @@ final class AdversarialNetwork implements EncoderNetwork {
         final int[] s = DenseNetwork.encoderSizes(inputSize, p);
         final int m = s.length - 2;
         this.embeddingLayer = m;
-        final NeuralNetConfiguration.ListBuilder ae = DenseNetwork.base(p, p.seed()).list();
+        final NeuralNetConfiguration.ListBuilder ae = DenseNetwork.withWeightDecay(DenseNetwork.base(p, p.seed()), p)
+            .list();
         encoder(ae, s, p);
         for (int i = m; i >= 1; i--) {
             ae.layer(DenseNetwork.encoderLayer(s[i + 1], s[i], p.activation()));

@@ -91,7 +91,8 @@ final class DenseNetwork implements EncoderNetwork {
     static DenseNetwork create(final int inputSize, final EncoderParameters parameters) {
         final int[] s = encoderSizes(inputSize, parameters);
         final int m = s.length - 2; // hidden layers
-        final NeuralNetConfiguration.ListBuilder list = base(parameters, parameters.seed()).list();
+        final NeuralNetConfiguration.ListBuilder list = withWeightDecay(base(parameters, parameters.seed()),
+            parameters).list();
         for (int i = 0; i <= m; i++) { // encoder, then the embedding layer
             list.layer(encoderLayer(s[i], s[i + 1], i == m ? null : parameters.activation()));
         }
@@ -188,6 +189,22 @@ final class DenseNetwork implements EncoderNetwork {
             .trainingWorkspaceMode(WorkspaceMode.ENABLED)
             .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
             .cacheMode(CacheMode.NONE);
+    }
+
+    /**
+     * Adds the parameters' weight decay to every layer of a dense autoencoder (AE, DAE, SAE fine-tuning, the AAE's
+     * autoencoder), weights only. DL4J's {@code l2(λ)} adds λ·W to the weight gradient before the updater and
+     * ½ λ ‖W‖² to the score: PyTorch's {@code Adam(weight_decay=λ)}. Not DL4J's {@code weightDecay(λ)}, which
+     * subtracts lr·λ·W after the updater (decoupled, AdamW-like). {@link DenseTrainer} reads the coefficient from the
+     * layer configuration and applies the same.
+     *
+     * @param base the network settings
+     * @param parameters the parameters
+     * @return {@code base}
+     */
+    static NeuralNetConfiguration.Builder withWeightDecay(final NeuralNetConfiguration.Builder base,
+        final EncoderParameters parameters) {
+        return parameters.weightDecay() > 0 ? base.l2(parameters.weightDecay()) : base;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.deepcluster.core.encode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bytedeco.javacpp.FloatPointer;
@@ -13,13 +14,17 @@ import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.schedule.FixedSchedule;
 
 /**
  * A faster training step for the dense networks of {@link DenseNetwork}: the same model and the same mathematics as
@@ -43,6 +48,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * with mean squared error, sigmoid with binary cross-entropy (weights 1/columns, DL4J's clipping of the probability
  * to [1e-5, 1 − 1e-5] in the reported loss), or a hidden activation with mean squared error (stacked autoencoder
  * pretraining).
+ *
+ * <p>Regularisation: only DL4J's {@code l2(λ)} on the weights (as {@link DenseNetwork#withWeightDecay} configures
+ * it), applied like DL4J: λ·W is added to each weight gradient (not the biases) before the optimiser step, and the
+ * loss of {@link #computeGradient(INDArray, INDArray)} includes ½ λ ‖W‖², as DL4J's score does. Other
+ * regularisations are rejected.
  */
 final class DenseTrainer {
 
@@ -54,6 +64,7 @@ final class DenseTrainer {
     private final int[] nIn;
     private final int[] nOut;
     private final Activation[] activations; // per layer; null = identity
+    private final double[] weightDecay; // per layer: the L2 coefficient λ of its weights (DL4J's l2), 0 for none
     private final boolean crossEntropy;
     private final INDArray[] weights;
     private final INDArray[] biases;
@@ -134,6 +145,10 @@ final class DenseTrainer {
                 .reshape(1, nOut[i]);
             offset += w + nOut[i];
         }
+        weightDecay = new double[layers];
+        for (int i = 0; i < layers; i++) {
+            weightDecay[i] = weightDecay(net, i);
+        }
         if (offset != params.length()) {
             throw new IllegalStateException("unexpected parameter layout: " + offset + " vs " + params.length());
         }
@@ -148,6 +163,36 @@ final class DenseTrainer {
         }
     }
 
+    /** The L2 coefficient of layer i's weights from its DL4J configuration; anything else is not supported. */
+    private static double weightDecay(final MultiLayerNetwork net, final int i) {
+        final org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(i).conf().getLayer();
+        final List<Regularization> bias = conf.getRegularizationByParam(DefaultParamInitializer.BIAS_KEY);
+        if (bias != null && !bias.isEmpty()) {
+            throw new IllegalArgumentException("bias regularisation is not supported: " + bias);
+        }
+        double lambda = 0;
+        final List<Regularization> weight = conf.getRegularizationByParam(DefaultParamInitializer.WEIGHT_KEY);
+        for (final Regularization r : weight == null ? List.<Regularization> of() : weight) {
+            if (!(r instanceof L2Regularization l2) || !(l2.getL2() instanceof FixedSchedule)) {
+                throw new IllegalArgumentException("only a fixed L2 regularisation of the weights is supported: " + r);
+            }
+            lambda += l2.getL2().valueAt(0, 0);
+        }
+        return lambda;
+    }
+
+    /** @return ½ Σ λ_i ‖W_i‖², the L2 term DL4J adds to its score */
+    private double weightPenalty() {
+        double penalty = 0;
+        for (int i = 0; i < layers; i++) {
+            if (weightDecay[i] > 0) {
+                final double norm = weights[i].norm2Number().doubleValue();
+                penalty += 0.5 * weightDecay[i] * norm * norm;
+            }
+        }
+        return penalty;
+    }
+
     /** @return the flat gradient of the last step, laid out like {@link MultiLayerNetwork#params()} (for tests) */
     INDArray gradient() {
         return gradient;
@@ -158,14 +203,15 @@ final class DenseTrainer {
      *
      * @param input the batch
      * @param target the reconstruction target
-     * @return the mean loss, as DL4J's score defines it
+     * @return the mean loss, as DL4J's score defines it (with the L2 term ½ λ ‖W‖² when there is weight decay; the
+     *         gradient does not include that term's λ·W yet: {@link #update} adds it, as DL4J's updater does)
      */
     double computeGradient(final INDArray input, final INDArray target) {
         final int rows = (int)input.size(0);
         final Buffers b = forward(input, layers - 1);
         final double loss = outputDelta(b, target, rows, 1.0);
         backward(input, b, layers - 1, 0);
-        return loss;
+        return loss + weightPenalty();
     }
 
     /**
@@ -178,8 +224,8 @@ final class DenseTrainer {
      * @param layer the index of the layer whose output the external loss reads
      * @param externalLoss computes the external loss and its gradient with respect to that output
      * @param reconstructionWeight the weight w of the reconstruction loss in "external + w · reconstruction", ≥ 0
-     * @return the unweighted mean reconstruction loss of the batch (as DL4J's score defines it), or NaN when
-     *         {@code reconstructionWeight} is 0
+     * @return the unweighted mean reconstruction loss of the batch (as DL4J's score defines it, without any L2
+     *         term), or NaN when {@code reconstructionWeight} is 0
      */
     double computeGradient(final INDArray input, final INDArray target, final int layer,
         final LayerLoss externalLoss, final double reconstructionWeight) {
@@ -302,6 +348,11 @@ final class DenseTrainer {
      * @param firstFrozen the first layer without gradient, or the number of layers
      */
     void update(final int firstFrozen) {
+        for (int i = 0; i < Math.min(firstFrozen, layers); i++) {
+            if (weightDecay[i] > 0) { // gradient += λ·W, before the updater (DL4J's L2Regularization)
+                Nd4j.exec(new Axpy(weights[i], weightGradients[i], weightGradients[i], weightDecay[i]));
+            }
+        }
         if (adam != null) {
             long limit = 0; // the parameters of layers [0, firstFrozen) come first in the flat vector
             for (int i = 0; i < Math.min(firstFrozen, layers); i++) {

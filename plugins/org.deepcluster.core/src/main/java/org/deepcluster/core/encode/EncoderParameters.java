@@ -49,13 +49,18 @@ import java.util.Objects;
  *            {@link #MAX_VOCABULARY_SIZE}; the rows hold indices in [0, V), 0 = padding
  * @param tokenEmbeddingSize the width E of the trainable token embedding of an LSTM autoencoder on tokens, between 1
  *            and {@link #MAX_LAYER_SIZE}
+ * @param weightDecay the L2 penalty λ on the weights (not the biases) of the dense autoencoders (AE, DAE, the SAE's
+ *            fine-tuning, the AAE's autoencoder), finite and ≥ 0; 0 for none. It adds λ·W to each weight gradient
+ *            before the optimiser step (DL4J's {@code l2(λ)}, PyTorch's {@code Adam(weight_decay=λ)}), and
+ *            ½ λ ‖W‖² to the reported loss. Its strength relative to the data gradient grows with the number of
+ *            input columns (the reconstruction loss is a mean over the columns)
  */
 public record EncoderParameters(Architecture architecture, int[] hiddenSizes, int embeddingSize,
     Activation activation, ReconstructionLoss loss, int epochs, int batchSize, double learningRate,
     Optimizer optimizer, Noise noise, double klWeight, int pretrainEpochs, double validationFraction, int patience,
     Scaling scaling, long seed, int imageWidth, int imageHeight, int imageChannels, int sequenceLength,
     int sequenceFeatures, double adversarialWeight, SequenceInput sequenceInput, int vocabularySize,
-    int tokenEmbeddingSize) {
+    int tokenEmbeddingSize, double weightDecay) {
 
     /** Defaults of the image shape: 28 × 28 × 1 (grey-scale, MNIST-sized). */
     static final int DEFAULT_IMAGE_SIZE = 28;
@@ -109,6 +114,20 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             DEFAULT_VOCABULARY_SIZE, DEFAULT_TOKEN_EMBEDDING_SIZE);
     }
 
+    /** The parameters without weight decay (0): the components before weight decay was added. */
+    public EncoderParameters(final Architecture architecture, final int[] hiddenSizes, final int embeddingSize,
+        final Activation activation, final ReconstructionLoss loss, final int epochs, final int batchSize,
+        final double learningRate, final Optimizer optimizer, final Noise noise, final double klWeight,
+        final int pretrainEpochs, final double validationFraction, final int patience, final Scaling scaling,
+        final long seed, final int imageWidth, final int imageHeight, final int imageChannels,
+        final int sequenceLength, final int sequenceFeatures, final double adversarialWeight,
+        final SequenceInput sequenceInput, final int vocabularySize, final int tokenEmbeddingSize) {
+        this(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize, learningRate, optimizer,
+            noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed, imageWidth, imageHeight,
+            imageChannels, sequenceLength, sequenceFeatures, adversarialWeight, sequenceInput, vocabularySize,
+            tokenEmbeddingSize, 0.0);
+    }
+
     /** The largest allowed layer width; wider layers would not fit the memory of a desktop anyway. */
     public static final int MAX_LAYER_SIZE = 1 << 16;
 
@@ -130,7 +149,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
      * Starts from the recommended defaults: hidden layers {512, 128}, embedding 32, ReLU, MSE, 100 epochs, batch
      * size 256, Adam with learning rate 0.001, masking noise 0.2, KL weight 1, 10 pretraining epochs, no validation
      * split, no early stopping, z-score scaling, seed 42; images 28 × 28 × 1 (CAE), numeric sequences of 10 steps ×
-     * 1 feature, vocabulary 5000 and token embedding 32 for token sequences (LSTM_AE), adversarial weight 1 (AAE).
+     * 1 feature, vocabulary 5000 and token embedding 32 for token sequences (LSTM_AE), adversarial weight 1 (AAE), no
+     * weight decay.
      *
      * @param architecture the kind of network
      * @return a builder
@@ -166,6 +186,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         b.sequenceInput = sequenceInput;
         b.vocabularySize = vocabularySize;
         b.tokenEmbeddingSize = tokenEmbeddingSize;
+        b.weightDecay = weightDecay;
         return b;
     }
 
@@ -212,6 +233,9 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         if (!(klWeight >= 0) || Double.isInfinite(klWeight)) {
             throw new IllegalArgumentException("klWeight must be a finite number ≥ 0, got " + klWeight);
         }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be a finite number ≥ 0 (0 = none), got " + weightDecay);
+        }
         if (pretrainEpochs < 0) {
             throw new IllegalArgumentException("pretrainEpochs must not be negative, got " + pretrainEpochs);
         }
@@ -247,7 +271,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             && imageHeight == p.imageHeight && imageChannels == p.imageChannels && sequenceLength == p.sequenceLength
             && sequenceFeatures == p.sequenceFeatures && Double.compare(adversarialWeight, p.adversarialWeight) == 0
             && sequenceInput == p.sequenceInput && vocabularySize == p.vocabularySize
-            && tokenEmbeddingSize == p.tokenEmbeddingSize;
+            && tokenEmbeddingSize == p.tokenEmbeddingSize && Double.compare(weightDecay, p.weightDecay) == 0;
     }
 
     @Override
@@ -255,7 +279,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         return Objects.hash(architecture, Arrays.hashCode(hiddenSizes), embeddingSize, activation, loss, epochs,
             batchSize, learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling,
             seed, imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight,
-            sequenceInput, vocabularySize, tokenEmbeddingSize);
+            sequenceInput, vocabularySize, tokenEmbeddingSize, weightDecay);
     }
 
     @Override
@@ -266,7 +290,8 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             + pretrainEpochs + ", validation " + validationFraction + ", patience " + patience + ", " + scaling
             + ", seed " + seed + ", image " + imageWidth + "×" + imageHeight + "×" + imageChannels + ", sequence "
             + sequenceLength + "×" + sequenceFeatures + " " + sequenceInput + ", vocabulary " + vocabularySize
-            + ", token embedding " + tokenEmbeddingSize + ", adversarial weight " + adversarialWeight + "]";
+            + ", token embedding " + tokenEmbeddingSize + ", adversarial weight " + adversarialWeight + ", weight decay "
+            + weightDecay + "]";
     }
 
     /** Builds {@link EncoderParameters}, starting from the defaults listed at {@link EncoderParameters#builder}. */
@@ -296,6 +321,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
         private SequenceInput sequenceInput = SequenceInput.NUMERIC;
         private int vocabularySize = DEFAULT_VOCABULARY_SIZE;
         private int tokenEmbeddingSize = DEFAULT_TOKEN_EMBEDDING_SIZE;
+        private double weightDecay;
 
         private Builder(final Architecture architecture) {
             this.architecture = architecture;
@@ -445,6 +471,12 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             return this;
         }
 
+        /** @param value the L2 weight decay λ of the dense autoencoders (0 = none); @return this builder */
+        public Builder weightDecay(final double value) {
+            this.weightDecay = value;
+            return this;
+        }
+
         /**
          * @return the parameters (not validated: {@link EncoderTrainer#fit} validates them, and
          *         {@link EncoderParameters#validate()} can be called earlier, e.g. by a dialog)
@@ -453,7 +485,7 @@ public record EncoderParameters(Architecture architecture, int[] hiddenSizes, in
             return new EncoderParameters(architecture, hiddenSizes, embeddingSize, activation, loss, epochs, batchSize,
                 learningRate, optimizer, noise, klWeight, pretrainEpochs, validationFraction, patience, scaling, seed,
                 imageWidth, imageHeight, imageChannels, sequenceLength, sequenceFeatures, adversarialWeight,
-                sequenceInput, vocabularySize, tokenEmbeddingSize);
+                sequenceInput, vocabularySize, tokenEmbeddingSize, weightDecay);
         }
     }
 }

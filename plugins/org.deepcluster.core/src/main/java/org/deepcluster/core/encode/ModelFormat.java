@@ -446,6 +446,8 @@ final class ModelFormat {
         o.addProperty("sequenceInput", p.sequenceInput().name());
         o.addProperty("vocabularySize", p.vocabularySize());
         o.addProperty("tokenEmbeddingSize", p.tokenEmbeddingSize());
+        // Added with weight decay; older files have none (0) when read.
+        o.addProperty("weightDecay", p.weightDecay());
         return o;
     }
 
@@ -471,7 +473,8 @@ final class ModelFormat {
                 : EncoderParameters.DEFAULT_ADVERSARIAL_WEIGHT,
             o.has("sequenceInput") ? in.enumValue(o, "sequenceInput", SequenceInput.class) : SequenceInput.NUMERIC,
             optionalInteger(in, o, "vocabularySize", EncoderParameters.DEFAULT_VOCABULARY_SIZE),
-            optionalInteger(in, o, "tokenEmbeddingSize", EncoderParameters.DEFAULT_TOKEN_EMBEDDING_SIZE));
+            optionalInteger(in, o, "tokenEmbeddingSize", EncoderParameters.DEFAULT_TOKEN_EMBEDDING_SIZE),
+            o.has("weightDecay") ? in.number(o, "weightDecay") : 0.0);
         try {
             p.validate();
         } catch (final IllegalArgumentException e) {

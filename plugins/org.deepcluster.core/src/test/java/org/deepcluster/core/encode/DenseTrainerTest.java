@@ -24,12 +24,15 @@ class DenseTrainerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"RELU, MSE, ADAM", "TANH, MSE, SGD_MOMENTUM", "SIGMOID, MSE, ADAM", "ELU, MSE, ADAM",
-        "LEAKY_RELU, MSE, ADAM", "RELU, BINARY_CROSS_ENTROPY, ADAM", "TANH, BINARY_CROSS_ENTROPY, SGD_MOMENTUM"})
-    void matchesDl4j(final Activation activation, final ReconstructionLoss loss, final Optimizer optimizer) {
+    @CsvSource({"RELU, MSE, ADAM, 0", "TANH, MSE, SGD_MOMENTUM, 0", "SIGMOID, MSE, ADAM, 0", "ELU, MSE, ADAM, 0",
+        "LEAKY_RELU, MSE, ADAM, 0", "RELU, BINARY_CROSS_ENTROPY, ADAM, 0", "TANH, BINARY_CROSS_ENTROPY, SGD_MOMENTUM, 0",
+        // weight decay (DL4J's l2): λ·W added to the weight gradients before the updater, ½ λ ‖W‖² in the score
+        "RELU, MSE, ADAM, 0.05", "TANH, MSE, SGD_MOMENTUM, 0.05", "SIGMOID, BINARY_CROSS_ENTROPY, ADAM, 0.05"})
+    void matchesDl4j(final Activation activation, final ReconstructionLoss loss, final Optimizer optimizer,
+        final double weightDecay) {
         final EncoderParameters p = EncoderParameters.builder(Architecture.AE).hiddenSizes(7, 5).embeddingSize(3)
             .activation(activation).loss(loss).optimizer(optimizer).learningRate(0.01).scaling(Scaling.MIN_MAX)
-            .seed(5).build();
+            .seed(5).weightDecay(weightDecay).build();
         final DenseNetwork ours = DenseNetwork.create(9, p);
         final MultiLayerNetwork reference = ours.network().clone();
         final INDArray x = Nd4j.rand(DataType.FLOAT, 16, 9); // in [0, 1], as BCE needs
@@ -43,6 +46,8 @@ class DenseTrainerTest {
         reference.setInput(x);
         reference.setLabels(y);
         reference.computeGradientAndScore();
+        // the network really is regularised (else the comparison would not test the weight decay)
+        assertEquals(weightDecay > 0, reference.calcRegularizationScore(true) > 1e-4 * reference.score());
         assertEquals(reference.score(), score, 1e-5 * Math.abs(score));
         final INDArray expected = reference.gradient().gradient().reshape(1, reference.numParams()).div(16);
         final double difference = expected.sub(trainer.gradient()).norm2Number().doubleValue();

@@ -3,7 +3,9 @@ package org.deepcluster.core.encode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
 
@@ -21,6 +23,25 @@ class EncoderParametersTest {
             assertEquals(p, p.toBuilder().build());
             assertEquals(p.hashCode(), p.toBuilder().build().hashCode());
         }
+    }
+
+    @Test
+    void weightDecayDefaultsToNoneAndIsPartOfEquality() {
+        final EncoderParameters none = EncoderParameters.builder(Architecture.AE).build();
+        assertEquals(0.0, none.weightDecay());
+        final EncoderParameters decayed = none.toBuilder().weightDecay(1e-3).build();
+        assertEquals(1e-3, decayed.weightDecay());
+        assertEquals(decayed, decayed.toBuilder().build());
+        assertNotEquals(none, decayed);
+        assertTrue(decayed.toString().contains("weight decay 0.001"), decayed.toString());
+        assertDoesNotThrow(decayed::validate);
+        // the constructor without weight decay (older callers) gives none
+        assertEquals(none, new EncoderParameters(none.architecture(), none.hiddenSizes(), none.embeddingSize(),
+            none.activation(), none.loss(), none.epochs(), none.batchSize(), none.learningRate(), none.optimizer(),
+            none.noise(), none.klWeight(), none.pretrainEpochs(), none.validationFraction(), none.patience(),
+            none.scaling(), none.seed(), none.imageWidth(), none.imageHeight(), none.imageChannels(),
+            none.sequenceLength(), none.sequenceFeatures(), none.adversarialWeight(), none.sequenceInput(),
+            none.vocabularySize(), none.tokenEmbeddingSize()));
     }
 
     @Test
@@ -43,6 +64,12 @@ class EncoderParametersTest {
         assertEquals("learningRate must be a finite number > 0, got NaN", message(b -> b.learningRate(Double.NaN)));
         assertEquals("learningRate must be a finite number > 0, got 0.0", message(b -> b.learningRate(0)));
         assertEquals("klWeight must be a finite number ≥ 0, got -1.0", message(b -> b.klWeight(-1)));
+        assertEquals("weightDecay must be a finite number ≥ 0 (0 = none), got -0.001",
+            message(b -> b.weightDecay(-1e-3)));
+        assertEquals("weightDecay must be a finite number ≥ 0 (0 = none), got NaN",
+            message(b -> b.weightDecay(Double.NaN)));
+        assertEquals("weightDecay must be a finite number ≥ 0 (0 = none), got Infinity",
+            message(b -> b.weightDecay(Double.POSITIVE_INFINITY)));
         assertEquals("validationFraction must be between 0 and 0.9 (0 = no validation split), got 0.95",
             message(b -> b.validationFraction(0.95)));
         assertEquals("patience must not be negative (0 = no early stopping), got -2", message(b -> b.patience(-2)));

@@ -100,11 +100,27 @@ class ModelFormatTest {
     @Test
     void filesWithoutTheNewerParametersLoad() throws IOException {
         final byte[] old = rewrite(ModelFormat.METADATA_ENTRY, json -> json.replaceAll(
-            ",\"(imageWidth|imageHeight|imageChannels|sequenceLength|sequenceFeatures|adversarialWeight)\":[0-9.]+",
+            ",\"(imageWidth|imageHeight|imageChannels|sequenceLength|sequenceFeatures|adversarialWeight|weightDecay)\":[0-9.]+",
             ""));
         assertTrue(!new String(old, StandardCharsets.ISO_8859_1).contains("adversarialWeight"));
+        assertTrue(!new String(old, StandardCharsets.ISO_8859_1).contains("weightDecay"));
         final FittedEncoder loaded = FittedEncoder.load(new ByteArrayInputStream(old));
         assertEquals(FittedEncoder.load(new ByteArrayInputStream(model)).parameters(), loaded.parameters());
+    }
+
+    @Test
+    void weightDecayIsStoredAndChecked() throws IOException {
+        final FittedEncoder e = EncoderTrainer.fit(EncoderTestData.DATA, EncoderTestData.small(Architecture.AE, 1)
+            .weightDecay(1e-3).build(), Progress.NONE);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        e.save(out);
+        final FittedEncoder loaded = FittedEncoder.load(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(1e-3, loaded.parameters().weightDecay());
+        assertEquals(e.parameters(), loaded.parameters());
+        assertEquals(0.0, FittedEncoder.load(new ByteArrayInputStream(model)).parameters().weightDecay());
+        final byte[] negative = rewrite(ModelFormat.METADATA_ENTRY,
+            json -> json.replace("\"weightDecay\":0.0", "\"weightDecay\":-1.0"));
+        assertTrue(message(negative).contains("weightDecay must be a finite number ≥ 0"), message(negative));
     }
 
     private static String message(final byte[] bytes) {

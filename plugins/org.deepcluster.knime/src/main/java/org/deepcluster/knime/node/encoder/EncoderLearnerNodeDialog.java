@@ -48,6 +48,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
     private final JSpinner epochs = spinner(100, 1, Integer.MAX_VALUE, 10);
     private final JSpinner batchSize = spinner(256, 1, Integer.MAX_VALUE, 32);
     private final JTextField learningRate = new JTextField(10);
+    private final JTextField weightDecay = new JTextField(10);
     private final JComboBox<Optimizer> optimizer = new JComboBox<>(Optimizer.values());
     private final JTextField validationFraction = new JTextField(10);
     private final JSpinner patience = spinner(0, 0, Integer.MAX_VALUE, 1);
@@ -116,6 +117,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
             .addRow(EncoderLearnerSettings.LABEL_EPOCHS, epochs)
             .addRow(EncoderLearnerSettings.LABEL_BATCH_SIZE, batchSize)
             .addRow(EncoderLearnerSettings.LABEL_LEARNING_RATE, learningRate)
+            .addRow(EncoderLearnerSettings.LABEL_WEIGHT_DECAY, weightDecay)
             .addRow(EncoderLearnerSettings.LABEL_OPTIMIZER, optimizer)
             .addRow(EncoderLearnerSettings.LABEL_VALIDATION_FRACTION, validationFraction)
             .addRow(EncoderLearnerSettings.LABEL_PATIENCE, patience)
@@ -165,6 +167,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         epochs.setValue(s.epochs);
         batchSize.setValue(s.batchSize);
         learningRate.setText(Double.toString(s.learningRate));
+        weightDecay.setText(Double.toString(s.weightDecay));
         optimizer.setSelectedItem(s.optimizer);
         validationFraction.setText(Double.toString(s.validationFraction));
         patience.setValue(s.patience);
@@ -200,6 +203,7 @@ final class EncoderLearnerNodeDialog extends NodeDialogPane {
         s.epochs = (Integer)epochs.getValue();
         s.batchSize = (Integer)batchSize.getValue();
         s.learningRate = DialogFields.parseDouble(learningRate.getText(), EncoderLearnerSettings.LABEL_LEARNING_RATE);
+        s.weightDecay = DialogFields.parseDouble(weightDecay.getText(), EncoderLearnerSettings.LABEL_WEIGHT_DECAY);
         s.optimizer = (Optimizer)optimizer.getSelectedItem();
         s.validationFraction =
             DialogFields.parseDouble(validationFraction.getText(), EncoderLearnerSettings.LABEL_VALIDATION_FRACTION);

@@ -61,6 +61,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String KEY_SEQUENCE_INPUT = "sequence_input";
     static final String KEY_VOCABULARY_SIZE = "vocabulary_size";
     static final String KEY_TOKEN_EMBEDDING_SIZE = "token_embedding_size";
+    static final String KEY_WEIGHT_DECAY = "weight_decay";
 
     static final String LABEL_ARCHITECTURE = "Architecture";
     static final String LABEL_COLUMNS = "Input columns";
@@ -90,6 +91,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     static final String LABEL_SEQUENCE_INPUT = "Sequence input";
     static final String LABEL_VOCABULARY_SIZE = "Vocabulary size";
     static final String LABEL_TOKEN_EMBEDDING_SIZE = "Token embedding size";
+    static final String LABEL_WEIGHT_DECAY = "Weight decay (L2)";
 
     /** The constant name of the convolutional autoencoder, which reads each row as an image. */
     static final String CAE = "CAE";
@@ -131,6 +133,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
     SequenceInput sequenceInput = SequenceInput.NUMERIC;
     int vocabularySize = DEFAULTS.vocabularySize();
     int tokenEmbeddingSize = DEFAULTS.tokenEmbeddingSize();
+    double weightDecay = DEFAULTS.weightDecay();
 
     /**
      * @param a an architecture
@@ -190,6 +193,14 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         return a != null && AAE.equals(a.name());
     }
 
+    /**
+     * @param a an architecture
+     * @return whether the engine applies weight decay to it (the dense autoencoders: AE, DAE, SAE, AAE)
+     */
+    static boolean usesWeightDecay(final Architecture a) {
+        return a == Architecture.AE || a == Architecture.DAE || a == Architecture.SAE || usesAdversarialWeight(a);
+    }
+
     List<String> includedColumnList() {
         return Arrays.asList(includedColumns);
     }
@@ -229,6 +240,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         if (usesAdversarialWeight(architecture)) {
             b.adversarialWeight(adversarialWeight);
         }
+        if (usesWeightDecay(architecture)) {
+            b.weightDecay(weightDecay);
+        }
         return b.build();
     }
 
@@ -263,6 +277,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         settings.addString(KEY_SEQUENCE_INPUT, sequenceInput.name());
         settings.addInt(KEY_VOCABULARY_SIZE, vocabularySize);
         settings.addInt(KEY_TOKEN_EMBEDDING_SIZE, tokenEmbeddingSize);
+        settings.addDouble(KEY_WEIGHT_DECAY, weightDecay);
     }
 
     /**
@@ -306,6 +321,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
             settings.getString(KEY_SEQUENCE_INPUT, SequenceInput.NUMERIC.name()), LABEL_SEQUENCE_INPUT);
         s.vocabularySize = settings.getInt(KEY_VOCABULARY_SIZE, DEFAULTS.vocabularySize());
         s.tokenEmbeddingSize = settings.getInt(KEY_TOKEN_EMBEDDING_SIZE, DEFAULTS.tokenEmbeddingSize());
+        s.weightDecay = settings.getDouble(KEY_WEIGHT_DECAY, DEFAULTS.weightDecay());
         s.validate();
         return s;
     }
@@ -358,6 +374,7 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
         s.sequenceInput = parseOr(SequenceInput.class, settings.getString(KEY_SEQUENCE_INPUT, null), d.sequenceInput);
         s.vocabularySize = settings.getInt(KEY_VOCABULARY_SIZE, d.vocabularySize);
         s.tokenEmbeddingSize = settings.getInt(KEY_TOKEN_EMBEDDING_SIZE, d.tokenEmbeddingSize);
+        s.weightDecay = settings.getDouble(KEY_WEIGHT_DECAY, d.weightDecay);
         return s;
     }
 
@@ -390,6 +407,9 @@ final class EncoderLearnerSettings implements NodeSettingsObject {
             LABEL_VALIDATION_FRACTION, "must be between 0 (no validation rows) and "
                 + EncoderParameters.MAX_VALIDATION_FRACTION + " (is " + validationFraction + ")");
         check(patience >= 0, LABEL_PATIENCE, "must be 0 (no early stopping) or more (is " + patience + ")");
+        check(weightDecay >= 0 && Double.isFinite(weightDecay), LABEL_WEIGHT_DECAY,
+            "must be a finite number ≥ 0 (is " + weightDecay + "); 0 turns weight decay off, typical values are "
+                + "1e-4 to 1e-2");
         if (loss == ReconstructionLoss.BINARY_CROSS_ENTROPY && scaling == Scaling.Z_SCORE && !usesTokens()) {
             throw new InvalidSettingsException("Setting '" + LABEL_LOSS + "' binary cross-entropy needs inputs in "
                 + "[0, 1], but setting '" + LABEL_SCALING + "' z-score gives negative values: choose min-max "

@@ -89,6 +89,46 @@ class EncoderLearnerNodeModelTest {
     }
 
     @Test
+    void settingsSavedBeforeTheWeightDecayExistedLoadWithNone() throws Exception {
+        final NodeHarness<EncoderLearnerNodeModel> h = learner(2, s -> s.addDouble("kl_weight", 0.5));
+        final ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        h.saveSettings().saveToXML(xml);
+        final String current = xml.toString(StandardCharsets.UTF_8);
+        assertTrue(current.contains("\"weight_decay\""), current);
+        final String older = current.lines().filter(l -> !l.contains("\"weight_decay\""))
+            .reduce("", (a, b) -> a + b + "\n");
+        final var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(older.getBytes(StandardCharsets.UTF_8)));
+        final NodeHarness<EncoderLearnerNodeModel> fresh = NodeHarness.of(EncoderLearnerNodeFactory.class);
+        fresh.loadSettings(loaded);
+        assertEquals(0.5, fresh.saveSettings().getDouble("kl_weight"));
+        assertEquals(0.0, fresh.saveSettings().getDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY));
+        final EncoderModelPortObject model = (EncoderModelPortObject)fresh.execute(blobs)[0];
+        assertEquals(0.0, model.encoder().parameters().weightDecay());
+    }
+
+    @Test
+    void weightDecayRoundTripsAndReachesTheModel() throws Exception {
+        final NodeHarness<EncoderLearnerNodeModel> h = learner(2,
+            s -> s.addDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY, 0.001));
+        assertEquals(0.001, h.settingsRoundTrip().getDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY));
+        assertEquals(0.001, h.dialogRoundTrip(blobs.getDataTableSpec())
+            .getDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY));
+        final EncoderModelPortObject decayed = (EncoderModelPortObject)h.execute(blobs)[0];
+        assertEquals(0.001, decayed.encoder().parameters().weightDecay());
+        // the engine applies it: same seed and data without weight decay give another embedding
+        final EncoderModelPortObject plain = (EncoderModelPortObject)learner(2, s -> { }).execute(blobs)[0];
+        assertEquals(0.0, plain.encoder().parameters().weightDecay());
+        final var row = org.deepcluster.core.data.FloatMatrix.of(new float[][]{new float[20]});
+        assertFalse(plain.encoder().transform(row).equals(decayed.encoder().transform(row)));
+        // architectures without dense autoencoder layers do not record it
+        final EncoderModelPortObject vae = (EncoderModelPortObject)learner(2, s -> {
+            s.addString(EncoderLearnerSettings.KEY_ARCHITECTURE, "VAE");
+            s.addDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY, 0.001);
+        }).execute(blobs)[0];
+        assertEquals(0.0, vae.encoder().parameters().weightDecay());
+    }
+
+    @Test
     void trainsReportsEpochLossesAndOutputsTheHistory() throws Exception {
         final NodeHarness<EncoderLearnerNodeModel> h = learner(4, s -> {
             s.addDouble(EncoderLearnerSettings.KEY_VALIDATION_FRACTION, 0.2);
@@ -211,6 +251,11 @@ class EncoderLearnerNodeModelTest {
             .contains("'Validation fraction'"));
         assertTrue(rejected(s -> s.addInt(EncoderLearnerSettings.KEY_PATIENCE, -1)).getMessage()
             .contains("'Early-stopping patience (epochs)'"));
+        for (final double bad : new double[]{-1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+            final var decay = rejected(s -> s.addDouble(EncoderLearnerSettings.KEY_WEIGHT_DECAY, bad));
+            assertTrue(decay.getMessage().contains("'Weight decay (L2)'") && decay.getMessage().contains("≥ 0"),
+                decay.getMessage());
+        }
         assertTrue(rejected(s -> s.addString(EncoderLearnerSettings.KEY_MISSING, "IGNORE")).getMessage()
             .contains("'Rows with missing values'"));
         final var bce = rejected(s -> s.addString(EncoderLearnerSettings.KEY_LOSS, "BINARY_CROSS_ENTROPY"));
