@@ -21,7 +21,26 @@ def main():
     truth = np.fromfile(path.replace(".f64", ".labels.i32"), dtype="<i4")
     k = int(opts.get("k", 10))
     seed = int(opts.get("seed", 0))
+    # Twice in the same process, like the engine side (first = includes one-time costs, second = warm).
+    # A first fit over 20 s is not repeated (one-time costs are negligible there); its time is used for both.
     start = time.perf_counter()
+    labels, extra = fit(algorithm, x, k, seed, opts)
+    first = seconds = time.perf_counter() - start
+    if first <= 20:
+        start = time.perf_counter()
+        labels, extra = fit(algorithm, x, k, seed, opts)
+        seconds = time.perf_counter() - start
+    result = {"impl": "scikit-learn", "version": sklearn.__version__, "algorithm": algorithm,
+              "rows": int(x.shape[0]), "cols": int(x.shape[1]), "seconds": round(seconds, 4),
+              "seconds_first": round(first, 4),
+              "ari_vs_truth": round(float(adjusted_rand_score(truth, labels)), 6),
+              "clusters": int(len(set(labels) - {-1})), "noise": int(np.sum(labels == -1)),
+              "threads_env": os.environ.get("OMP_NUM_THREADS", "")}
+    result.update(extra)
+    print(json.dumps(result))
+
+
+def fit(algorithm, x, k, seed, opts):
     if algorithm == "kmeans":
         from sklearn.cluster import KMeans
         model = KMeans(n_clusters=k, n_init=1, init="k-means++", max_iter=100, algorithm=opts.get("algo", "lloyd"),
@@ -48,14 +67,7 @@ def main():
         extra = {}
     else:
         raise SystemExit("unknown algorithm " + algorithm)
-    seconds = time.perf_counter() - start
-    result = {"impl": "scikit-learn", "version": sklearn.__version__, "algorithm": algorithm,
-              "rows": int(x.shape[0]), "cols": int(x.shape[1]), "seconds": round(seconds, 4),
-              "ari_vs_truth": round(float(adjusted_rand_score(truth, labels)), 6),
-              "clusters": int(len(set(labels) - {-1})), "noise": int(np.sum(labels == -1)),
-              "threads_env": os.environ.get("OMP_NUM_THREADS", "")}
-    result.update(extra)
-    print(json.dumps(result))
+    return labels, extra
 
 
 if __name__ == "__main__":

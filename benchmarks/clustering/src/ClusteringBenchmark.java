@@ -46,8 +46,39 @@ public final class ClusteringBenchmark {
         final int[] truth = readLabels(Path.of(args[1].replace(".f64", ".labels.i32")));
         final int k = Integer.parseInt(opts.getOrDefault("k", "10"));
         final long seed = Long.parseLong(opts.getOrDefault("seed", "0"));
+        // Twice in the same process: the first fit includes the JIT compilation of the engine's loops (what a node's
+        // first execution in a fresh KNIME pays), the second is warm (every later execution).
+        // A first fit over 20 s is not repeated (one-time costs are negligible there); its time is used for both.
+        final long cold0 = System.nanoTime();
+        Object[] fitted = fit(algorithm, x, k, seed, opts);
+        final double coldSeconds = (System.nanoTime() - cold0) / 1e9;
+        double seconds = coldSeconds;
+        if (coldSeconds <= 20) {
+            final long start = System.nanoTime();
+            fitted = fit(algorithm, x, k, seed, opts);
+            seconds = (System.nanoTime() - start) / 1e9;
+        }
+        final ClusterModel model = (ClusterModel)fitted[0];
+        final String extra = (String)fitted[1];
+        final int[] labels = model.labels();
+        int noise = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == ClusterModel.NOISE) {
+                noise++;
+                labels[i] = model.clusterCount(); // noise as one more label, as scikit-learn's -1 is
+            }
+        }
+        System.out.printf(Locale.ROOT, "{\"impl\": \"engine\", \"version\": \"%s\", \"algorithm\": \"%s\", \"rows\": %d, "
+            + "\"cols\": %d, \"seconds\": %.4f, \"seconds_first\": %.4f, \"ari_vs_truth\": %.6f, \"clusters\": %d, "
+            + "\"noise\": %d, \"threads\": %d%s}%n", System.getProperty("java.version"), algorithm, x.rows(), x.cols(),
+            seconds, coldSeconds, ClusteringScores.adjustedRandIndex(truth, labels), model.clusterCount(), noise,
+            Runtime.getRuntime().availableProcessors(), extra);
+    }
+
+    /** @return the fitted model and extra JSON fields */
+    private static Object[] fit(final String algorithm, final Matrix x, final int k, final long seed,
+        final Map<String, String> opts) {
         final String extra;
-        final long start = System.nanoTime();
         final ClusterModel model;
         switch (algorithm) {
             case "kmeans" -> {
@@ -87,20 +118,7 @@ public final class ClusteringBenchmark {
             }
             default -> throw new IllegalArgumentException("unknown algorithm " + algorithm);
         }
-        final double seconds = (System.nanoTime() - start) / 1e9;
-        final int[] labels = model.labels();
-        int noise = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == ClusterModel.NOISE) {
-                noise++;
-                labels[i] = model.clusterCount(); // noise as one more label, as scikit-learn's -1 is
-            }
-        }
-        System.out.printf(Locale.ROOT, "{\"impl\": \"engine\", \"version\": \"%s\", \"algorithm\": \"%s\", \"rows\": %d, "
-            + "\"cols\": %d, \"seconds\": %.4f, \"ari_vs_truth\": %.6f, \"clusters\": %d, \"noise\": %d, "
-            + "\"threads\": %d%s}%n", System.getProperty("java.version"), algorithm, x.rows(), x.cols(), seconds,
-            ClusteringScores.adjustedRandIndex(truth, labels), model.clusterCount(), noise,
-            Runtime.getRuntime().availableProcessors(), extra);
+        return new Object[]{model, extra};
     }
 
     private static Matrix readMatrix(final Path path, final int cols) throws IOException {
