@@ -45,6 +45,25 @@ here="$(cd "$(dirname "$0")" && pwd)"
     python3 "$here/summarize_ablation.py" "$here/results/ablation_pbmc2100.csv"
     echo
   fi
+  if [[ -f "$here/results/pbmc2100_weight_decay.csv" ]]; then
+    echo "## pbmc2100 on the final code: PCA-50 vs AE, with and without weight decay (the acceptance run)"
+    echo
+    echo "\`results/pbmc2100_weight_decay.csv\`: run on the merged main of 2026-11-28 21:00 UTC (quiet machine), with the"
+    echo "engine's own k-means (scikit-learn's greedy k-means++, 10 restarts) on both sides, the PyTorch-style dense"
+    echo "initialisation, and the Encoder Learner's new weight-decay setting (\`ae_kmeans_wd1e-3\`: λ = 1e-3). ARI per seed:"
+    echo
+    python3 "$here/per_seed.py" pbmc2100 kmeans_pca50,ae_kmeans,ae_kmeans_wd1e-3 "$here/results/pbmc2100_weight_decay.csv"
+    echo
+    python3 "$here/summarize.py" "$here/results/pbmc2100_weight_decay.csv" | grep -v "not run here" | tail -n +2
+  fi
+  if [[ -f "$here/results/other_architectures.csv" ]]; then
+    echo "## AAE, LSTM-AE and CAE on the final code (fewer seeds: time ran out)"
+    echo
+    echo "\`results/other_architectures.csv\`: AAE on pbmc2100 (seeds 0..2), LSTM-AE (28 time steps × 28 pixels) and CAE"
+    echo "(28×28×1) on breastmnist (seed 0), same protocol otherwise."
+    echo
+    python3 "$here/summarize.py" "$here/results/other_architectures.csv" | grep -v "not run here" | tail -n +2
+  fi
   echo "## Acceptance criterion on pbmc2100 (AE embedding + k-means ARI ≥ PCA + k-means ARI, same k)"
   echo
   echo "ARI per seed (same seed for both sides; \`_r100\`: the same embedding, k-means with 100 restarts; \`@he_init\`:"
