@@ -49,6 +49,12 @@ final class ConvNetwork extends LayerNetwork {
     private final ConvTrainer trainer;
 
     /**
+     * Whether training, loss and embedding use {@link ConvTrainer} (default) or DL4J's own {@code fit} and
+     * feed-forward ({@code -Dorg.deepcluster.dl4jFit=true}, as for the dense networks; for the benchmark's comparison).
+     */
+    static boolean useConvTrainer = !Boolean.getBoolean("org.deepcluster.dl4jFit");
+
+    /**
      * Where the trainable layers sit in the network.
      *
      * @param encoder the encoder convolution of each block
@@ -130,17 +136,17 @@ final class ConvNetwork extends LayerNetwork {
 
     @Override
     public double fit(final INDArray input, final INDArray target) {
-        return trainer.fit(input, target);
+        return useConvTrainer ? trainer.fit(input, target) : super.fit(input, target);
     }
 
     @Override
     public double loss(final INDArray input, final INDArray target) {
-        return trainer.loss(input, target);
+        return useConvTrainer ? trainer.loss(input, target) : super.loss(input, target);
     }
 
     @Override
     public INDArray encode(final INDArray input) {
-        return trainer.encode(input);
+        return useConvTrainer ? trainer.encode(input) : super.encode(input);
     }
 
     @Override

@@ -19,9 +19,9 @@ import org.deepcluster.core.progress.Progress;
  * of the normalised Laplacian with the smallest eigenvalues, each divided by the square root of the degrees and its
  * sign fixed so that its largest entry is positive ({@link SymmetricEigen});</li>
  * <li>k-means on the rows of the embedding (the engine's {@link KMeans} with its default settings: k-means++,
- * 10 restarts, seed 42).</li>
+ * 10 restarts, at most 300 iterations, tolerance 1e-4), with the run's seed.</li>
  * </ol>
- * The seed sets the start vector of the eigensolver. A graph with several connected components gets a warning in the
+ * The seed sets the start vector of the eigensolver and the k-means initialisation. A graph with several connected components gets a warning in the
  * model ({@link SpectralModel#warning()}), as scikit-learn warns.
  */
 public final class SpectralClustering {
@@ -38,7 +38,7 @@ public final class SpectralClustering {
      *            (scikit-learn's {@code n_neighbors}), at least 2; also how many training rows vote when new rows are
      *            assigned, for either affinity
      * @param gamma for {@link Affinity#RBF}: the kernel coefficient γ of exp(−γ ‖x − y‖²), finite and > 0
-     * @param seed the seed of the eigensolver's start vector
+     * @param seed the seed of the eigensolver's start vector and of the k-means initialisation
      * @param memoryLimitMb the largest dense affinity matrix (RBF: n² doubles), in MB
      */
     public record Parameters(int k, Affinity affinity, int neighbors, double gamma, long seed, long memoryLimitMb) {
@@ -155,7 +155,7 @@ public final class SpectralClustering {
         final Matrix embedding = embedding(eigen, graph.sqrtDegree());
         progress.report(0.7, "k-means on the spectral embedding");
         final int[] labels = renumber(
-            KMeans.fit(embedding, KMeans.Parameters.defaults(k), range(progress, 0.7, 1.0, "k-means")).labels());
+            KMeans.fit(embedding, new KMeans.Parameters(k, 10, 300, 1e-4, parameters.seed()), range(progress, 0.7, 1.0, "k-means")).labels());
         progress.report(1.0, "spectral clustering done");
         final double[] laplacianEigenvalues = Arrays.stream(eigen.values()).map(v -> 1 - v).toArray();
         return new SpectralModel(parameters, data, labels, laplacianEigenvalues, graph.components());
