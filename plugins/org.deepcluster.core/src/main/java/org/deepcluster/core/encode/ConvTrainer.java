@@ -59,7 +59,11 @@ final class ConvTrainer {
     private final int parameterCount;
     private final INDArray gradient;
     private final GradientUpdater<?> updater;
-    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+    // Work arrays of the running chunks, reused between chunks and batches; held by this trainer (not in thread-locals of
+    // the shared pool's threads), so they go when the network goes. Every buffer is overwritten before it is read, so
+    // which chunk gets which workspace does not change any result.
+    private final java.util.concurrent.ConcurrentLinkedDeque<Workspace> workspaces =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
     private int iteration;
 
     /**
@@ -295,6 +299,12 @@ final class ConvTrainer {
         }
     }
 
+    /** @return a free workspace (a new one if all are in use); give it back with {@code workspaces.push} */
+    private Workspace borrow() {
+        final Workspace ws = workspaces.poll();
+        return ws != null ? ws : new Workspace();
+    }
+
     /** @return the network parameters as a Java array */
     private float[] parameters() {
         return floats(net.params());
@@ -337,7 +347,7 @@ final class ConvTrainer {
         final double[] chunkLoss = new double[chunks];
         final float scale = 1f / n;
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            final Workspace ws = workspaces.get();
+            final Workspace ws = borrow();
             final float[] grad = ws.chunkGradient();
             double loss = 0;
             for (int r = c * CHUNK; r < Math.min(n, (c + 1) * CHUNK); r++) {
@@ -350,6 +360,7 @@ final class ConvTrainer {
             }
             chunkGradients[c] = grad.clone();
             chunkLoss[c] = loss;
+            workspaces.push(ws);
         });
         final float[] total = chunkGradients[0];
         double loss = chunkLoss[0];
@@ -380,7 +391,7 @@ final class ConvTrainer {
         final int chunks = (n + CHUNK - 1) / CHUNK;
         final double[] chunkLoss = new double[chunks];
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            final Workspace ws = workspaces.get();
+            final Workspace ws = borrow();
             double loss = 0;
             for (int r = c * CHUNK; r < Math.min(n, (c + 1) * CHUNK); r++) {
                 final int offset = r * ws.image.length;
@@ -390,6 +401,7 @@ final class ConvTrainer {
                 loss += imageLoss(y, offset, ws, null, 0f);
             }
             chunkLoss[c] = loss;
+            workspaces.push(ws);
         });
         double loss = 0;
         for (final double l : chunkLoss) {
@@ -409,12 +421,13 @@ final class ConvTrainer {
         final float[] codes = new float[n * embedding];
         final int chunks = (n + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            final Workspace ws = workspaces.get();
+            final Workspace ws = borrow();
             for (int r = c * CHUNK; r < Math.min(n, (c + 1) * CHUNK); r++) {
                 System.arraycopy(x, r * ws.image.length, ws.image, 0, ws.image.length);
                 encode(params, ws);
                 System.arraycopy(ws.code, 0, codes, r * embedding, embedding);
             }
+            workspaces.push(ws);
         });
         return Nd4j.createFromArray(codes).reshape('c', n, embedding);
     }
