@@ -243,7 +243,6 @@ final class ConvTrainer {
                 }
             }
         } else { // LossMSE: the squared error averaged over the channels of each pixel
-            final int pixels = pixels(0);
             for (int k = 0; k < length; k++) {
                 final float d = out[k] - target[offset + k];
                 loss += (double)d * d;
@@ -252,7 +251,6 @@ final class ConvTrainer {
                 }
             }
             loss /= channels;
-            assert length == pixels * channels;
         }
         return loss;
     }
