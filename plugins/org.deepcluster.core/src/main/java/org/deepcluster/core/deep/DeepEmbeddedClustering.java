@@ -386,8 +386,14 @@ public final class DeepEmbeddedClustering {
             final List<String> warnings = degeneracies(labels, k);
             progress.report(1.0, (converged ? "converged" : "stopped at the maximum number of iterations") + " after "
                 + iteration + " iterations");
-            return new DeepClusteringResult(refiner.encoder(), Matrix.of(centreRows), labels, Matrix.of(qRows),
-                initialLabels, history, iteration, converged, warnings);
+            final String refinement = String.format(java.util.Locale.ROOT,
+                "%s, %d clusters, %d iterations (%s), batch size %d, %s learning rate %s%s",
+                p.reconstructionWeight() > 0 ? "IDEC" : "DEC", k, iteration,
+                converged ? "converged" : "not converged", Math.min(p.batchSize(), n), p.optimizer(),
+                p.learningRate(), p.reconstructionWeight() > 0 ? ", reconstruction weight " + p.reconstructionWeight()
+                    : "");
+            return new DeepClusteringResult(refiner.encoder().withRefinement(refinement), Matrix.of(centreRows),
+                labels, Matrix.of(qRows), initialLabels, history, iteration, converged, warnings);
         }
     }
 

@@ -33,14 +33,37 @@ public final class FittedEncoder {
     private final Scaler scaler;
     private final EncoderParameters parameters;
     private final TrainingHistory history;
+    private final String refinement; // null: as trained by EncoderTrainer
 
     FittedEncoder(final EncoderNetwork network, final int inputSize, final Scaler scaler,
         final EncoderParameters parameters, final TrainingHistory history) {
+        this(network, inputSize, scaler, parameters, history, null);
+    }
+
+    private FittedEncoder(final EncoderNetwork network, final int inputSize, final Scaler scaler,
+        final EncoderParameters parameters, final TrainingHistory history, final String refinement) {
         this.network = network;
         this.inputSize = inputSize;
         this.scaler = scaler;
         this.parameters = parameters;
         this.history = history;
+        this.refinement = refinement;
+    }
+
+    /**
+     * Records that the network was changed after training (e.g. by deep embedded clustering); the note is kept in the
+     * model file and shown in the summary, next to the original training history.
+     *
+     * @param description what was done, e.g. "IDEC, 8 clusters, 1,200 iterations, converged"
+     * @return an encoder with the same network (not copied) and the note
+     */
+    public FittedEncoder withRefinement(final String description) {
+        return new FittedEncoder(network, inputSize, scaler, parameters, history, description);
+    }
+
+    /** @return the note of {@link #withRefinement}, or an empty string if the network is as trained */
+    public String refinement() {
+        return refinement == null ? "" : refinement;
     }
 
     /**
@@ -180,6 +203,9 @@ public final class FittedEncoder {
         if (history.stoppedEarly()) {
             s.append("; stopped early, weights of epoch ").append(history.bestEpoch()).append(" restored");
         }
+        if (refinement != null) {
+            s.append("\nrefined after training: ").append(refinement);
+        }
         return s.toString();
     }
 
@@ -208,6 +234,9 @@ public final class FittedEncoder {
         scalerJson.add("factors", ModelFormat.numbers(scaler.factors()));
         meta.add("scaler", scalerJson);
         meta.add("history", ModelFormat.history(history));
+        if (refinement != null) {
+            meta.addProperty("refinement", refinement);
+        }
         final ModelFormat.Writer writer = new ModelFormat.Writer(out);
         synchronized (network) {
             writer.text(ModelFormat.METADATA_ENTRY, meta.toString());
@@ -254,7 +283,9 @@ public final class FittedEncoder {
             throw new IOException("the network has " + network.parameterCount() + " parameters but the metadata "
                 + "records " + expected + ": the file is damaged");
         }
-        return new FittedEncoder(network, inputSize, scaler, parameters, history);
+        // optional: models written before refinements were recorded have none
+        final String refinement = meta.has("refinement") ? reader.string(meta, "refinement") : null;
+        return new FittedEncoder(network, inputSize, scaler, parameters, history, refinement);
     }
 
     @Override

@@ -155,6 +155,15 @@ class DeepEmbeddedClusteringTest {
         a.encoder().save(bytes);
         final FittedEncoder loaded = FittedEncoder.load(new ByteArrayInputStream(bytes.toByteArray()));
         assertEquals(a.encoder().transform(DATA), loaded.transform(DATA));
+
+        // the refined model says so (summary and file); the input encoder does not
+        assertEquals("", ENCODER.refinement());
+        assertFalse(ENCODER.summary().contains("refined"));
+        assertTrue(a.encoder().refinement().startsWith("IDEC, 4 clusters, "), a.encoder().refinement());
+        assertTrue(a.encoder().refinement().contains(a.iterations() + " iterations"), a.encoder().refinement());
+        assertTrue(a.encoder().summary().contains("refined after training: IDEC, "), a.encoder().summary());
+        assertEquals(a.encoder().refinement(), loaded.refinement());
+        assertEquals(a.encoder().summary(), loaded.summary());
     }
 
     @Test
