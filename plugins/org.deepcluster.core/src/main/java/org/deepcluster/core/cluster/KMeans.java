@@ -174,7 +174,11 @@ public final class KMeans {
         final int k = parameters.k();
         if (k == 1) { // the answer is the mean: no iterations or restarts needed
             progress.checkCancelled();
-            final KMeansModel model = finish(points, points.columnMeans(), 1, 0);
+            final double[] mean = points.columnMeans();
+            final int[] labels = new int[points.n];
+            final double[] squared = new double[points.n];
+            new NearestCentres(points, mean, 1).all(new RowChunks(points.n), null, labels, squared);
+            final KMeansModel model = finish(points, new LloydIterations.Run(mean, 0, labels, squared), 1);
             progress.report(1.0, "k-means done");
             return model;
         }
@@ -204,7 +208,7 @@ public final class KMeans {
             final LloydIterations.Run run = parameters.algorithm() == Algorithm.ELKAN
                 ? ElkanIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration)
                 : LloydIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration);
-            final KMeansModel candidate = finish(points, run.centres(), k, run.iterations());
+            final KMeansModel candidate = finish(points, run, k);
             // Strictly lower, so that ties keep the earlier restart and the result does not depend on rounding luck.
             if (best == null || candidate.inertia() < best.inertia()) {
                 best = candidate;
@@ -215,25 +219,15 @@ public final class KMeans {
     }
 
     /**
-     * Turns centres into a model: assigns each row to its nearest centre (the final E-step), computes the inertia in
-     * a thread-independent order and renumbers clusters by first appearance.
+     * Turns a run into a model: the inertia from the final E-step's squared distances, summed in a thread-independent
+     * order, and clusters renumbered by first appearance.
      */
-    private static KMeansModel finish(final Points points, final double[] centres, final int k, final int iterations) {
+    private static KMeansModel finish(final Points points, final LloydIterations.Run run, final int k) {
         final int n = points.n;
         final int d = points.d;
-        final int[] labels = new int[n];
-        final double[] squared = new double[n];
-        final RowChunks chunks = new RowChunks(n);
-        final int[] offsets = SquaredDistances.offsets(k, d);
-        chunks.forEach((chunk, from, to) -> {
-            final double[] distances = new double[k];
-            final double[] second = new double[k];
-            for (int b = from; b < to; b += RowChunks.BLOCK) {
-                LloydIterations.nearestBlock(points, b, Math.min(to, b + RowChunks.BLOCK), centres, offsets, labels,
-                    squared, 0, distances, second);
-            }
-        });
-        final double inertia = KMeansSeeding.sumInChunks(squared, chunks);
+        final int[] labels = run.labels(); // owned by the run, renumbered in place
+        final double[] centres = run.centres();
+        final double inertia = KMeansSeeding.sumInChunks(run.squared(), new RowChunks(n));
         final int[] newId = new int[k];
         Arrays.fill(newId, -1);
         int next = 0;
@@ -254,7 +248,7 @@ public final class KMeans {
         for (int i = 0; i < n; i++) {
             labels[i] = newId[labels[i]];
         }
-        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, iterations);
+        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, run.iterations());
     }
 
     static double squaredDistance(final double[] a, final double[] b) {

@@ -47,6 +47,12 @@ final class KMeansSeeding {
         double[][] candidateDistances = new double[trials][n];
         final int[] candidates = new int[trials];
         final double[] candidatePotential = new double[trials];
+        final int[] owner = new int[n]; // per row: the chosen centre it is nearest to (all start at centre 0)
+        final double[] ownerToCandidate = new double[k * trials];
+        final int[] offsets = new int[trials];
+        final double[] candidateNorms = new double[trials];
+        final double[][] partial = new double[chunks.count][trials];
+        double[] previous = null; // the "closest" of the round before, to see which rows the last centre took over
         afterCentre.accept(1);
         for (int c = 1; c < k; c++) {
             double running = 0;
@@ -56,26 +62,23 @@ final class KMeansSeeding {
             }
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
+                offsets[t] = candidates[t] * d;
+                candidateNorms[t] = norms[candidates[t]];
+            }
+            for (int a = 0; a < c; a++) {
+                for (int t = 0; t < trials; t++) {
+                    ownerToCandidate[a * trials + t] = points.squaredDistance(candidates[t], centres, a * d);
+                }
             }
             // One pass over the rows for all candidates (the rows are the large array; read them once), with
             // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
-            final double[] best = closest;
-            final double[][] distances = candidateDistances;
-            final int[] offsets = new int[trials];
-            for (int t = 0; t < trials; t++) {
-                offsets[t] = candidates[t] * d;
-            }
-            final double[] candidateNorms = new double[trials];
-            for (int t = 0; t < trials; t++) {
-                candidateNorms[t] = norms[candidates[t]];
-            }
-            final double[][] partial = new double[chunks.count][trials];
+            final Round round = new Round(points, offsets, norms, candidateNorms, closest, previous, c - 1, owner,
+                ownerToCandidate, candidateDistances);
             chunks.forEach((chunk, from, to) -> {
-                final double[] dots = new double[trials];
-                final double[] second = new double[trials];
+                java.util.Arrays.fill(partial[chunk], 0.0);
+                final Round.Scratch scratch = new Round.Scratch(trials);
                 for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    candidateBlock(points, b, Math.min(to, b + RowChunks.BLOCK), offsets, norms, candidateNorms, best,
-                        distances, partial[chunk], dots, second);
+                    round.block(b, Math.min(to, b + RowChunks.BLOCK), partial[chunk], scratch);
                 }
             });
             for (int t = 0; t < trials; t++) {
@@ -92,9 +95,11 @@ final class KMeansSeeding {
                 }
             }
             potential = candidatePotential[winner];
-            // The winner's distances become the new "closest"; the old array is reused as a candidate buffer.
+            // The winner's distances become the new "closest"; the old array is reused as a candidate buffer (and
+            // read once more in the next round, before it is overwritten, to update the owners).
+            previous = closest;
             closest = candidateDistances[winner];
-            candidateDistances[winner] = best;
+            candidateDistances[winner] = previous;
             chosen = candidates[winner];
             System.arraycopy(points.x, chosen * d, centres, c * d, d);
             afterCentre.accept(c + 1);
@@ -117,37 +122,116 @@ final class KMeansSeeding {
     }
 
     /**
-     * For the rows {@code [from, to)}: {@link #candidateDistances}, from dot products computed two rows at a time
-     * (see {@link SquaredDistances#dots2}).
+     * One round of candidate evaluation: for each row and candidate, the row's squared distance to its nearest centre
+     * if the candidate joined the centres, and per chunk their sums (the candidates' potentials).
+     *
+     * <p>Rows far from every candidate are skipped: if a candidate is at least twice as far from the row's nearest
+     * chosen centre as the row is, it cannot be nearer to the row than that centre (triangle inequality), and the
+     * row's distance stays. On separated clusters this skips the rows of every cluster that already has a centre.
      */
-    private static void candidateBlock(final Points points, final int from, final int to, final int[] offsets,
-        final double[] norms, final double[] candidateNorms, final double[] best, final double[][] distances,
-        final double[] sums, final double[] dots, final double[] second) {
-        final int d = points.d;
-        final int trials = offsets.length;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            SquaredDistances.dots2(points.x, i * d, (i + 1) * d, d, points.x, offsets, trials, dots, second);
-            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
-            candidateDistances(i + 1, second, norms, candidateNorms, best, distances, sums);
-        }
-        if (i < to) {
-            SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
-            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
-        }
-    }
+    private static final class Round {
+        private final Points points;
+        private final int[] offsets;
+        private final double[] norms;
+        private final double[] candidateNorms;
+        private final double[] closest;
+        private final double[] previous;
+        private final int last;
+        private final int[] owner;
+        private final double[] ownerToCandidate;
+        private final double[][] distances;
 
-    /**
-     * Row {@code i}'s squared distance to its nearest centre if each candidate joined the centres, from its dot
-     * products with the candidates; adds them to the chunk's per-candidate sums.
-     */
-    private static void candidateDistances(final int i, final double[] dots, final double[] norms,
-        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums) {
-        for (int t = 0; t < dots.length; t++) {
-            final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
-            final double v = Math.min(best[i], squared);
-            distances[t][i] = v;
-            sums[t] += v;
+        /** Per-thread working space. */
+        static final class Scratch {
+            final double[] dots;
+            final double[] second;
+            final int[] pending = new int[RowChunks.BLOCK];
+
+            Scratch(final int trials) {
+                dots = new double[trials];
+                second = new double[trials];
+            }
+        }
+
+        /**
+         * @param closest per row the squared distance to the nearest chosen centre
+         * @param previous {@code closest} before centre {@code last} was chosen (null in the first round); rows whose
+         *            distance dropped now belong to centre {@code last}. May be one of {@code distances}: each row
+         *            reads it before its own entries are written
+         * @param owner per row the nearest chosen centre; updated
+         * @param ownerToCandidate squared distance from chosen centre a to candidate t at {@code a × trials + t}
+         * @param distances receives per candidate and row the new squared distance
+         */
+        Round(final Points points, final int[] offsets, final double[] norms, final double[] candidateNorms,
+            final double[] closest, final double[] previous, final int last, final int[] owner,
+            final double[] ownerToCandidate, final double[][] distances) {
+            this.points = points;
+            this.offsets = offsets;
+            this.norms = norms;
+            this.candidateNorms = candidateNorms;
+            this.closest = closest;
+            this.previous = previous;
+            this.last = last;
+            this.owner = owner;
+            this.ownerToCandidate = ownerToCandidate;
+            this.distances = distances;
+        }
+
+        /** The rows {@code [from, to)} (at most one {@link RowChunks#BLOCK}); adds to {@code sums} in row order. */
+        void block(final int from, final int to, final double[] sums, final Scratch scratch) {
+            final int trials = offsets.length;
+            final int[] pending = scratch.pending;
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                if (previous != null && closest[i] < previous[i]) {
+                    owner[i] = last;
+                }
+                final double own = closest[i];
+                final int base = owner[i] * trials;
+                boolean far = true;
+                for (int t = 0; t < trials && far; t++) {
+                    far = ownerToCandidate[base + t] >= 4 * own;
+                }
+                if (far) {
+                    for (int t = 0; t < trials; t++) {
+                        distances[t][i] = own;
+                    }
+                } else {
+                    pending[count++] = i;
+                }
+            }
+            final int d = points.d;
+            final double[] dots = scratch.dots;
+            final double[] second = scratch.second;
+            int p = 0;
+            for (; p + 1 < count; p += 2) { // two rows at a time, see SquaredDistances#dots2
+                final int i = pending[p];
+                final int j = pending[p + 1];
+                SquaredDistances.dots2(points.x, i * d, j * d, d, points.x, offsets, trials, dots, second);
+                candidateDistances(i, dots);
+                candidateDistances(j, second);
+            }
+            if (p < count) {
+                final int i = pending[p];
+                SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
+                candidateDistances(i, dots);
+            }
+            for (int t = 0; t < trials; t++) {
+                final double[] column = distances[t];
+                double sum = sums[t];
+                for (int i = from; i < to; i++) {
+                    sum += column[i];
+                }
+                sums[t] = sum;
+            }
+        }
+
+        /** Row {@code i}'s squared distance to its nearest centre if each candidate joined, from its dot products. */
+        private void candidateDistances(final int i, final double[] dots) {
+            for (int t = 0; t < dots.length; t++) {
+                final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
+                distances[t][i] = Math.min(closest[i], squared);
+            }
         }
     }
 
