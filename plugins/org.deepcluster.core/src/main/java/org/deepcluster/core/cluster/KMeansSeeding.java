@@ -10,7 +10,9 @@ import java.util.function.IntConsumer;
  * first centre is a uniformly random row; each further centre is the best of {@code 2 + floor(ln k)} candidates drawn
  * with probability proportional to the squared distance to the nearest centre chosen so far, "best" meaning the one
  * that minimises the resulting potential (sum of those squared distances). Smile draws a single candidate, which
- * ends in measurably worse optima (see {@link KMeans}).
+ * ends in measurably worse optima (see {@link KMeans}). The squared distances are computed exactly, as in the
+ * iterations (scikit-learn uses |x|² + |c|² − 2 x·c, which loses precision on data far from the origin); they
+ * differ from scikit-learn's only by rounding.
  */
 final class KMeansSeeding {
 
@@ -34,11 +36,10 @@ final class KMeansSeeding {
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
         final double[] closest0 = new double[n];
-        final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
         final int first = chosen;
         chunks.forEach((chunk, from, to) -> {
             for (int b = from; b < to; b += RowChunks.BLOCK) {
-                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms);
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0);
             }
         });
         double[] closest = closest0;
@@ -50,7 +51,6 @@ final class KMeansSeeding {
         final int[] owner = new int[n]; // per row: the chosen centre it is nearest to (all start at centre 0)
         final double[] ownerToCandidate = new double[k * trials];
         final int[] offsets = new int[trials];
-        final double[] candidateNorms = new double[trials];
         final double[][] partial = new double[chunks.count][trials];
         double[] previous = null; // the "closest" of the round before, to see which rows the last centre took over
         afterCentre.accept(1);
@@ -63,17 +63,15 @@ final class KMeansSeeding {
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
                 offsets[t] = candidates[t] * d;
-                candidateNorms[t] = norms[candidates[t]];
             }
             for (int a = 0; a < c; a++) {
                 for (int t = 0; t < trials; t++) {
                     ownerToCandidate[a * trials + t] = points.squaredDistance(candidates[t], centres, a * d);
                 }
             }
-            // One pass over the rows for all candidates (the rows are the large array; read them once), with
-            // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
-            final Round round = new Round(points, offsets, norms, candidateNorms, closest, previous, c - 1, owner,
-                ownerToCandidate, candidateDistances);
+            // One pass over the rows for all candidates (the rows are the large array; read them once).
+            final Round round = new Round(points, offsets, closest, previous, c - 1, owner, ownerToCandidate,
+                candidateDistances);
             chunks.forEach((chunk, from, to) -> {
                 java.util.Arrays.fill(partial[chunk], 0.0);
                 final Round.Scratch scratch = new Round.Scratch(trials);
@@ -107,17 +105,11 @@ final class KMeansSeeding {
         return centres;
     }
 
-    /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
+    /** For the rows {@code [from, to)}: the squared distance to row {@code first}. */
     private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
-        final double[] distances, final double[] norms) {
-        final int d = points.d;
+        final double[] distances) {
         for (int i = from; i < to; i++) {
             distances[i] = points.squaredDistance(i, first);
-            double s = 0;
-            for (int j = i * d; j < (i + 1) * d; j++) {
-                s += points.x[j] * points.x[j];
-            }
-            norms[i] = s;
         }
     }
 
@@ -128,12 +120,14 @@ final class KMeansSeeding {
      * <p>Rows far from every candidate are skipped: if a candidate is at least twice as far from the row's nearest
      * chosen centre as the row is, it cannot be nearer to the row than that centre (triangle inequality), and the
      * row's distance stays. On separated clusters this skips the rows of every cluster that already has a centre.
+     * The test keeps a relative margin far above the rounding of the distances, so skipping changes no value.
      */
     private static final class Round {
+        /** (2 × (1 + 5e-10))²: a candidate this many times the row's squared distance away cannot be nearer. */
+        private static final double FAR = 4 * (1 + 1e-9);
+
         private final Points points;
         private final int[] offsets;
-        private final double[] norms;
-        private final double[] candidateNorms;
         private final double[] closest;
         private final double[] previous;
         private final int last;
@@ -143,12 +137,12 @@ final class KMeansSeeding {
 
         /** Per-thread working space. */
         static final class Scratch {
-            final double[] dots;
+            final double[] first;
             final double[] second;
             final int[] pending = new int[RowChunks.BLOCK];
 
             Scratch(final int trials) {
-                dots = new double[trials];
+                first = new double[trials];
                 second = new double[trials];
             }
         }
@@ -162,13 +156,10 @@ final class KMeansSeeding {
          * @param ownerToCandidate squared distance from chosen centre a to candidate t at {@code a × trials + t}
          * @param distances receives per candidate and row the new squared distance
          */
-        Round(final Points points, final int[] offsets, final double[] norms, final double[] candidateNorms,
-            final double[] closest, final double[] previous, final int last, final int[] owner,
-            final double[] ownerToCandidate, final double[][] distances) {
+        Round(final Points points, final int[] offsets, final double[] closest, final double[] previous,
+            final int last, final int[] owner, final double[] ownerToCandidate, final double[][] distances) {
             this.points = points;
             this.offsets = offsets;
-            this.norms = norms;
-            this.candidateNorms = candidateNorms;
             this.closest = closest;
             this.previous = previous;
             this.last = last;
@@ -189,8 +180,9 @@ final class KMeansSeeding {
                 final double own = closest[i];
                 final int base = owner[i] * trials;
                 boolean far = true;
+                final double bound = FAR * own;
                 for (int t = 0; t < trials && far; t++) {
-                    far = ownerToCandidate[base + t] >= 4 * own;
+                    far = ownerToCandidate[base + t] >= bound;
                 }
                 if (far) {
                     for (int t = 0; t < trials; t++) {
@@ -201,20 +193,20 @@ final class KMeansSeeding {
                 }
             }
             final int d = points.d;
-            final double[] dots = scratch.dots;
+            final double[] first = scratch.first;
             final double[] second = scratch.second;
             int p = 0;
-            for (; p + 1 < count; p += 2) { // two rows at a time, see SquaredDistances#dots2
+            for (; p + 1 < count; p += 2) { // two rows at a time, see SquaredDistances#compute2
                 final int i = pending[p];
                 final int j = pending[p + 1];
-                SquaredDistances.dots2(points.x, i * d, j * d, d, points.x, offsets, trials, dots, second);
-                candidateDistances(i, dots);
+                SquaredDistances.compute2(points.x, i * d, j * d, d, points.x, offsets, trials, first, second);
+                candidateDistances(i, first);
                 candidateDistances(j, second);
             }
             if (p < count) {
                 final int i = pending[p];
-                SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
-                candidateDistances(i, dots);
+                SquaredDistances.compute(points.x, i * d, d, points.x, offsets, trials, first);
+                candidateDistances(i, first);
             }
             for (int t = 0; t < trials; t++) {
                 final double[] column = distances[t];
@@ -226,11 +218,10 @@ final class KMeansSeeding {
             }
         }
 
-        /** Row {@code i}'s squared distance to its nearest centre if each candidate joined, from its dot products. */
-        private void candidateDistances(final int i, final double[] dots) {
-            for (int t = 0; t < dots.length; t++) {
-                final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
-                distances[t][i] = Math.min(closest[i], squared);
+        /** Row {@code i}'s squared distance to its nearest centre if each candidate joined. */
+        private void candidateDistances(final int i, final double[] squared) {
+            for (int t = 0; t < squared.length; t++) {
+                distances[t][i] = Math.min(closest[i], squared[t]);
             }
         }
     }
