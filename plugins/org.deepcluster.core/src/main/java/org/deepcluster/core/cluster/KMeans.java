@@ -160,7 +160,15 @@ public final class KMeans {
      */
     public static KMeansModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
         parameters.validate();
-        DataChecks.requireClusterable(data, parameters.k(), "k-means");
+        DataChecks.requireShape(data, parameters.k(), "k-means");
+        final Points points = Points.of(data);
+        // The column variances are needed anyway (the tolerance); they are finite unless a value is not, so the
+        // search for the offending cell runs only then, not as one more pass over the data.
+        final double meanVariance = points.meanColumnVariance();
+        if (!Double.isFinite(meanVariance)) {
+            data.requireFinite("the data");
+        }
+        DataChecks.requireDistinctRows(data, parameters.k());
         if (parameters.initialCentroids() != null && parameters.initialCentroids().cols() != data.cols()) {
             throw new IllegalArgumentException("initialCentroids has " + parameters.initialCentroids().cols()
                 + " columns but the data has " + data.cols() + ": give centres with one value per column");
@@ -170,7 +178,6 @@ public final class KMeans {
                 + parameters.k() + " = " + (long)data.rows() * parameters.k() + ", more than an array can hold): "
                 + "use Lloyd's algorithm");
         }
-        final Points points = Points.of(data);
         final int k = parameters.k();
         if (k == 1) { // the answer is the mean: no iterations or restarts needed
             progress.checkCancelled();
@@ -182,7 +189,7 @@ public final class KMeans {
             progress.report(1.0, "k-means done");
             return model;
         }
-        final double tolerance = parameters.tolerance() * points.meanColumnVariance();
+        final double tolerance = parameters.tolerance() * meanVariance;
         final int restarts = parameters.init() == Init.GIVEN ? 1 : parameters.restarts();
         final SplittableRandom seeds = new SplittableRandom(parameters.seed());
         KMeansModel best = null;
