@@ -82,7 +82,7 @@ final class ExpectationMaximization {
      * @return the components
      */
     GaussianComponents initialComponents() {
-        return maximise(accumulate(null), true);
+        return maximise(accumulate(null, true), true);
     }
 
     /**
@@ -94,7 +94,7 @@ final class ExpectationMaximization {
      * @return the new parameters
      */
     GaussianComponents iterate(final GaussianComponents current, final double[] logLikelihood) {
-        final Sums sums = accumulate(current);
+        final Sums sums = accumulate(current, true);
         logLikelihood[0] = sums.logLikelihood / n;
         return maximise(sums, false);
     }
@@ -106,16 +106,19 @@ final class ExpectationMaximization {
      * @return the mean log-likelihood of the rows (scikit-learn's {@code score})
      */
     double expectation(final GaussianComponents components) {
-        return accumulate(components).logLikelihood / n;
+        return accumulate(components, false).logLikelihood / n; // no M-step follows: no sums
     }
 
-    /** The blocked parallel pass: E-step if {@code current} is not null, then sums of the responsibilities. */
-    private Sums accumulate(final GaussianComponents current) {
+    /**
+     * The blocked parallel pass: E-step if {@code current} is not null, then (if {@code sums}) the sums of the
+     * responsibilities for the M-step.
+     */
+    private Sums accumulate(final GaussianComponents current, final boolean sums) {
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final boolean squares = type != CovarianceType.FULL;
         final Sums[] partial = new Sums[blocks];
         IntStream.range(0, blocks).parallel()
-            .forEach(b -> partial[b] = accumulateBlock(current, b * BLOCK, Math.min(n, (b + 1) * BLOCK), squares));
+            .forEach(b -> partial[b] = accumulateBlock(current, b * BLOCK, Math.min(n, (b + 1) * BLOCK), sums, squares));
         final Sums total = partial[0];
         for (int b = 1; b < blocks; b++) {
             total.add(partial[b]);
@@ -127,7 +130,7 @@ final class ExpectationMaximization {
      * The rows {@code [from, to)} in order. The work is in methods called per row (or pair of rows), not in this
      * loop: called only once per block, a loop here would run interpreted for most of the first fits.
      */
-    private Sums accumulateBlock(final GaussianComponents current, final int from, final int to,
+    private Sums accumulateBlock(final GaussianComponents current, final int from, final int to, final boolean sums,
         final boolean squares) {
         final Sums s = new Sums(k, d, squares);
         final double[] logA = new double[k];
@@ -138,9 +141,11 @@ final class ExpectationMaximization {
             for (; i + 1 < to; i += 2) { // two rows per pass over the components, see GaussianComponents
                 current.diagonalLogDensities2(rows[i], rows[i + 1], logA, logB);
                 expectation(i, logA, s);
-                addRow(s, i, squares);
                 expectation(i + 1, logB, s);
-                addRow(s, i + 1, squares);
+                if (sums) {
+                    addRow(s, i, squares);
+                    addRow(s, i + 1, squares);
+                }
             }
         }
         for (; i < to; i++) {
@@ -148,7 +153,9 @@ final class ExpectationMaximization {
                 current.weightedLogDensities(rows[i], logA, scratch);
                 expectation(i, logA, s);
             }
-            addRow(s, i, squares);
+            if (sums) {
+                addRow(s, i, squares);
+            }
         }
         return s;
     }
