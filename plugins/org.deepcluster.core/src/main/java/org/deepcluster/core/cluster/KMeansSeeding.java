@@ -205,7 +205,7 @@ final class KMeansSeeding {
             }
             if (p < count) {
                 final int i = pending[p];
-                SquaredDistances.compute(points.x, i * d, d, points.x, offsets, trials, first);
+                SquaredDistances.compute2(points.x, i * d, i * d, d, points.x, offsets, trials, first, second);
                 candidateDistances(i, first);
             }
             for (int t = 0; t < trials; t++) {

@@ -114,7 +114,7 @@ final class NearestCentres {
         }
         if (p < count) {
             final int i = pending[p];
-            SquaredDistances.compute(points.x, i * d, d, centres, offsets, k, first);
+            SquaredDistances.compute2(points.x, i * d, i * d, d, centres, offsets, k, first, second); // one row
             final int a = nearest(first, k);
             outLabels[i - base] = a;
             squared[i] = first[a];
