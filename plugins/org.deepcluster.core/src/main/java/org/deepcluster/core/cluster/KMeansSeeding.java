@@ -10,9 +10,7 @@ import java.util.function.IntConsumer;
  * first centre is a uniformly random row; each further centre is the best of {@code 2 + floor(ln k)} candidates drawn
  * with probability proportional to the squared distance to the nearest centre chosen so far, "best" meaning the one
  * that minimises the resulting potential (sum of those squared distances). Smile draws a single candidate, which
- * ends in measurably worse optima (see {@link KMeans}). The squared distances are computed exactly, as in the
- * iterations (scikit-learn uses |x|² + |c|² − 2 x·c, which loses precision on data far from the origin); they
- * differ from scikit-learn's only by rounding.
+ * ends in measurably worse optima (see {@link KMeans}).
  */
 final class KMeansSeeding {
 
@@ -36,10 +34,11 @@ final class KMeansSeeding {
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
         final double[] closest0 = new double[n];
+        final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
         final int first = chosen;
         chunks.forEach((chunk, from, to) -> {
             for (int b = from; b < to; b += RowChunks.BLOCK) {
-                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0);
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms);
             }
         });
         double[] closest = closest0;
@@ -48,11 +47,6 @@ final class KMeansSeeding {
         double[][] candidateDistances = new double[trials][n];
         final int[] candidates = new int[trials];
         final double[] candidatePotential = new double[trials];
-        final int[] owner = new int[n]; // per row: the chosen centre it is nearest to (all start at centre 0)
-        final double[] ownerToCandidate = new double[k * trials];
-        final int[] offsets = new int[trials];
-        final double[][] partial = new double[chunks.count][trials];
-        double[] previous = null; // the "closest" of the round before, to see which rows the last centre took over
         afterCentre.accept(1);
         for (int c = 1; c < k; c++) {
             double running = 0;
@@ -62,21 +56,26 @@ final class KMeansSeeding {
             }
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
+            }
+            // One pass over the rows for all candidates (the rows are the large array; read them once), with
+            // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
+            final double[] best = closest;
+            final double[][] distances = candidateDistances;
+            final int[] offsets = new int[trials];
+            for (int t = 0; t < trials; t++) {
                 offsets[t] = candidates[t] * d;
             }
-            for (int a = 0; a < c; a++) {
-                for (int t = 0; t < trials; t++) {
-                    ownerToCandidate[a * trials + t] = points.squaredDistance(candidates[t], centres, a * d);
-                }
+            final double[] candidateNorms = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                candidateNorms[t] = norms[candidates[t]];
             }
-            // One pass over the rows for all candidates (the rows are the large array; read them once).
-            final Round round = new Round(points, offsets, closest, previous, c - 1, owner, ownerToCandidate,
-                candidateDistances);
+            final double[][] partial = new double[chunks.count][trials];
             chunks.forEach((chunk, from, to) -> {
-                java.util.Arrays.fill(partial[chunk], 0.0);
-                final Round.Scratch scratch = new Round.Scratch(trials);
+                final double[] dots = new double[trials];
+                final double[] second = new double[trials];
                 for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    round.block(b, Math.min(to, b + RowChunks.BLOCK), partial[chunk], scratch);
+                    candidateBlock(points, b, Math.min(to, b + RowChunks.BLOCK), offsets, norms, candidateNorms, best,
+                        distances, partial[chunk], dots, second);
                 }
             });
             for (int t = 0; t < trials; t++) {
@@ -93,11 +92,9 @@ final class KMeansSeeding {
                 }
             }
             potential = candidatePotential[winner];
-            // The winner's distances become the new "closest"; the old array is reused as a candidate buffer (and
-            // read once more in the next round, before it is overwritten, to update the owners).
-            previous = closest;
+            // The winner's distances become the new "closest"; the old array is reused as a candidate buffer.
             closest = candidateDistances[winner];
-            candidateDistances[winner] = previous;
+            candidateDistances[winner] = best;
             chosen = candidates[winner];
             System.arraycopy(points.x, chosen * d, centres, c * d, d);
             afterCentre.accept(c + 1);
@@ -105,124 +102,52 @@ final class KMeansSeeding {
         return centres;
     }
 
-    /** For the rows {@code [from, to)}: the squared distance to row {@code first}. */
+    /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
     private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
-        final double[] distances) {
+        final double[] distances, final double[] norms) {
+        final int d = points.d;
         for (int i = from; i < to; i++) {
             distances[i] = points.squaredDistance(i, first);
+            double s = 0;
+            for (int j = i * d; j < (i + 1) * d; j++) {
+                s += points.x[j] * points.x[j];
+            }
+            norms[i] = s;
         }
     }
 
     /**
-     * One round of candidate evaluation: for each row and candidate, the row's squared distance to its nearest centre
-     * if the candidate joined the centres, and per chunk their sums (the candidates' potentials).
-     *
-     * <p>Rows far from every candidate are skipped: if a candidate is at least twice as far from the row's nearest
-     * chosen centre as the row is, it cannot be nearer to the row than that centre (triangle inequality), and the
-     * row's distance stays. On separated clusters this skips the rows of every cluster that already has a centre.
-     * The test keeps a relative margin far above the rounding of the distances, so skipping changes no value.
+     * For the rows {@code [from, to)}: {@link #candidateDistances}, from dot products computed two rows at a time
+     * (see {@link SquaredDistances#dots2}).
      */
-    private static final class Round {
-        /** (2 × (1 + 5e-10))²: a candidate this many times the row's squared distance away cannot be nearer. */
-        private static final double FAR = 4 * (1 + 1e-9);
-
-        private final Points points;
-        private final int[] offsets;
-        private final double[] closest;
-        private final double[] previous;
-        private final int last;
-        private final int[] owner;
-        private final double[] ownerToCandidate;
-        private final double[][] distances;
-
-        /** Per-thread working space. */
-        static final class Scratch {
-            final double[] first;
-            final double[] second;
-            final int[] pending = new int[RowChunks.BLOCK];
-
-            Scratch(final int trials) {
-                first = new double[trials];
-                second = new double[trials];
-            }
+    private static void candidateBlock(final Points points, final int from, final int to, final int[] offsets,
+        final double[] norms, final double[] candidateNorms, final double[] best, final double[][] distances,
+        final double[] sums, final double[] dots, final double[] second) {
+        final int d = points.d;
+        final int trials = offsets.length;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            SquaredDistances.dots2(points.x, i * d, (i + 1) * d, d, points.x, offsets, trials, dots, second);
+            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
+            candidateDistances(i + 1, second, norms, candidateNorms, best, distances, sums);
         }
-
-        /**
-         * @param closest per row the squared distance to the nearest chosen centre
-         * @param previous {@code closest} before centre {@code last} was chosen (null in the first round); rows whose
-         *            distance dropped now belong to centre {@code last}. May be one of {@code distances}: each row
-         *            reads it before its own entries are written
-         * @param owner per row the nearest chosen centre; updated
-         * @param ownerToCandidate squared distance from chosen centre a to candidate t at {@code a × trials + t}
-         * @param distances receives per candidate and row the new squared distance
-         */
-        Round(final Points points, final int[] offsets, final double[] closest, final double[] previous,
-            final int last, final int[] owner, final double[] ownerToCandidate, final double[][] distances) {
-            this.points = points;
-            this.offsets = offsets;
-            this.closest = closest;
-            this.previous = previous;
-            this.last = last;
-            this.owner = owner;
-            this.ownerToCandidate = ownerToCandidate;
-            this.distances = distances;
+        if (i < to) {
+            SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
+            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
         }
+    }
 
-        /** The rows {@code [from, to)} (at most one {@link RowChunks#BLOCK}); adds to {@code sums} in row order. */
-        void block(final int from, final int to, final double[] sums, final Scratch scratch) {
-            final int trials = offsets.length;
-            final int[] pending = scratch.pending;
-            int count = 0;
-            for (int i = from; i < to; i++) {
-                if (previous != null && closest[i] < previous[i]) {
-                    owner[i] = last;
-                }
-                final double own = closest[i];
-                final int base = owner[i] * trials;
-                boolean far = true;
-                final double bound = FAR * own;
-                for (int t = 0; t < trials && far; t++) {
-                    far = ownerToCandidate[base + t] >= bound;
-                }
-                if (far) {
-                    for (int t = 0; t < trials; t++) {
-                        distances[t][i] = own;
-                    }
-                } else {
-                    pending[count++] = i;
-                }
-            }
-            final int d = points.d;
-            final double[] first = scratch.first;
-            final double[] second = scratch.second;
-            int p = 0;
-            for (; p + 1 < count; p += 2) { // two rows at a time, see SquaredDistances#compute2
-                final int i = pending[p];
-                final int j = pending[p + 1];
-                SquaredDistances.compute2(points.x, i * d, j * d, d, points.x, offsets, trials, first, second);
-                candidateDistances(i, first);
-                candidateDistances(j, second);
-            }
-            if (p < count) {
-                final int i = pending[p];
-                SquaredDistances.compute2(points.x, i * d, i * d, d, points.x, offsets, trials, first, second);
-                candidateDistances(i, first);
-            }
-            for (int t = 0; t < trials; t++) {
-                final double[] column = distances[t];
-                double sum = sums[t];
-                for (int i = from; i < to; i++) {
-                    sum += column[i];
-                }
-                sums[t] = sum;
-            }
-        }
-
-        /** Row {@code i}'s squared distance to its nearest centre if each candidate joined. */
-        private void candidateDistances(final int i, final double[] squared) {
-            for (int t = 0; t < squared.length; t++) {
-                distances[t][i] = Math.min(closest[i], squared[t]);
-            }
+    /**
+     * Row {@code i}'s squared distance to its nearest centre if each candidate joined the centres, from its dot
+     * products with the candidates; adds them to the chunk's per-candidate sums.
+     */
+    private static void candidateDistances(final int i, final double[] dots, final double[] norms,
+        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums) {
+        for (int t = 0; t < dots.length; t++) {
+            final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
+            final double v = Math.min(best[i], squared);
+            distances[t][i] = v;
+            sums[t] += v;
         }
     }
 

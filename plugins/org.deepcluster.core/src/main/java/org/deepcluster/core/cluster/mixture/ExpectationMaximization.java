@@ -117,8 +117,8 @@ final class ExpectationMaximization {
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final boolean squares = type != CovarianceType.FULL;
         final Sums[] partial = new Sums[blocks];
-        IntStream.range(0, blocks).parallel()
-            .forEach(b -> partial[b] = accumulateBlock(current, b * BLOCK, Math.min(n, (b + 1) * BLOCK), sums, squares));
+        IntStream.range(0, blocks).parallel().forEach(
+            b -> partial[b] = accumulateBlock(current, b * BLOCK, Math.min(n, (b + 1) * BLOCK), sums, squares));
         final Sums total = partial[0];
         for (int b = 1; b < blocks; b++) {
             total.add(partial[b]);
