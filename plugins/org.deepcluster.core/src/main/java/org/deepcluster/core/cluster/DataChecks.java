@@ -22,6 +22,19 @@ final class DataChecks {
      * @throws IllegalArgumentException naming the problem and what to do
      */
     static void requireClusterable(final Matrix data, final int k, final String algorithm) {
+        requireShape(data, k, algorithm);
+        data.requireFinite("the data");
+        requireDistinctRows(data, k);
+    }
+
+    /**
+     * The checks of {@link #requireClusterable} that do not read the values: rows, columns, k.
+     *
+     * @param data the rows
+     * @param k the number of clusters
+     * @param algorithm the name used in messages
+     */
+    static void requireShape(final Matrix data, final int k, final String algorithm) {
         if (data.rows() == 0) {
             throw new IllegalArgumentException(
                 "the data has no rows: " + algorithm + " needs at least k (" + k + ") rows");
@@ -33,7 +46,15 @@ final class DataChecks {
             throw new IllegalArgumentException("k (" + k + ") is larger than the number of rows (" + data.rows()
                 + "): lower k or provide more rows");
         }
-        data.requireFinite("the data");
+    }
+
+    /**
+     * Rejects data with fewer than {@code k} distinct rows (reads only until k distinct rows are found).
+     *
+     * @param data the rows, all values finite
+     * @param k the number of clusters
+     */
+    static void requireDistinctRows(final Matrix data, final int k) {
         final int distinct = countDistinctRows(data, k);
         if (distinct < k) {
             throw new IllegalArgumentException("k (" + k + ") is larger than the number of distinct rows ("

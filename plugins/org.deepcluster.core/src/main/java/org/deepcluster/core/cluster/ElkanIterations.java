@@ -75,7 +75,10 @@ final class ElkanIterations {
                 break;
             }
         }
-        return new LloydIterations.Run(centres, iteration);
+        // The final E-step for the returned centres, starting from the labels just computed (most rows keep theirs).
+        final double[] squared = new double[n];
+        new NearestCentres(points, centres, k).all(chunks, labels, labels, squared);
+        return new LloydIterations.Run(centres, iteration, labels, squared);
     }
 
     private static int relabel(final Points points, final int i, final double[] centres, final int k,

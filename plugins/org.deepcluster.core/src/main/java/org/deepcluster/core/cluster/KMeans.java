@@ -160,7 +160,15 @@ public final class KMeans {
      */
     public static KMeansModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
         parameters.validate();
-        DataChecks.requireClusterable(data, parameters.k(), "k-means");
+        DataChecks.requireShape(data, parameters.k(), "k-means");
+        final Points points = Points.of(data);
+        // The column variances are needed anyway (the tolerance); they are finite unless a value is not, so the
+        // search for the offending cell runs only then, not as one more pass over the data.
+        final double meanVariance = points.meanColumnVariance();
+        if (!Double.isFinite(meanVariance)) {
+            data.requireFinite("the data");
+        }
+        DataChecks.requireDistinctRows(data, parameters.k());
         if (parameters.initialCentroids() != null && parameters.initialCentroids().cols() != data.cols()) {
             throw new IllegalArgumentException("initialCentroids has " + parameters.initialCentroids().cols()
                 + " columns but the data has " + data.cols() + ": give centres with one value per column");
@@ -170,15 +178,18 @@ public final class KMeans {
                 + parameters.k() + " = " + (long)data.rows() * parameters.k() + ", more than an array can hold): "
                 + "use Lloyd's algorithm");
         }
-        final Points points = Points.of(data);
         final int k = parameters.k();
         if (k == 1) { // the answer is the mean: no iterations or restarts needed
             progress.checkCancelled();
-            final KMeansModel model = finish(points, points.columnMeans(), 1, 0);
+            final double[] mean = points.columnMeans();
+            final int[] labels = new int[points.n];
+            final double[] squared = new double[points.n];
+            new NearestCentres(points, mean, 1).all(new RowChunks(points.n), null, labels, squared);
+            final KMeansModel model = finish(points, new LloydIterations.Run(mean, 0, labels, squared), 1);
             progress.report(1.0, "k-means done");
             return model;
         }
-        final double tolerance = parameters.tolerance() * points.meanColumnVariance();
+        final double tolerance = parameters.tolerance() * meanVariance;
         final int restarts = parameters.init() == Init.GIVEN ? 1 : parameters.restarts();
         final SplittableRandom seeds = new SplittableRandom(parameters.seed());
         KMeansModel best = null;
@@ -204,7 +215,7 @@ public final class KMeans {
             final LloydIterations.Run run = parameters.algorithm() == Algorithm.ELKAN
                 ? ElkanIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration)
                 : LloydIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration);
-            final KMeansModel candidate = finish(points, run.centres(), k, run.iterations());
+            final KMeansModel candidate = finish(points, run, k);
             // Strictly lower, so that ties keep the earlier restart and the result does not depend on rounding luck.
             if (best == null || candidate.inertia() < best.inertia()) {
                 best = candidate;
@@ -215,25 +226,15 @@ public final class KMeans {
     }
 
     /**
-     * Turns centres into a model: assigns each row to its nearest centre (the final E-step), computes the inertia in
-     * a thread-independent order and renumbers clusters by first appearance.
+     * Turns a run into a model: the inertia from the final E-step's squared distances, summed in a thread-independent
+     * order, and clusters renumbered by first appearance.
      */
-    private static KMeansModel finish(final Points points, final double[] centres, final int k, final int iterations) {
+    private static KMeansModel finish(final Points points, final LloydIterations.Run run, final int k) {
         final int n = points.n;
         final int d = points.d;
-        final int[] labels = new int[n];
-        final double[] squared = new double[n];
-        final RowChunks chunks = new RowChunks(n);
-        final int[] offsets = SquaredDistances.offsets(k, d);
-        chunks.forEach((chunk, from, to) -> {
-            final double[] distances = new double[k];
-            final double[] second = new double[k];
-            for (int b = from; b < to; b += RowChunks.BLOCK) {
-                LloydIterations.nearestBlock(points, b, Math.min(to, b + RowChunks.BLOCK), centres, offsets, labels,
-                    squared, 0, distances, second);
-            }
-        });
-        final double inertia = KMeansSeeding.sumInChunks(squared, chunks);
+        final int[] labels = run.labels(); // owned by the run, renumbered in place
+        final double[] centres = run.centres();
+        final double inertia = KMeansSeeding.sumInChunks(run.squared(), new RowChunks(n));
         final int[] newId = new int[k];
         Arrays.fill(newId, -1);
         int next = 0;
@@ -254,7 +255,7 @@ public final class KMeans {
         for (int i = 0; i < n; i++) {
             labels[i] = newId[labels[i]];
         }
-        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, iterations);
+        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, run.iterations());
     }
 
     static double squaredDistance(final double[] a, final double[] b) {

@@ -101,23 +101,38 @@ final class Points {
         return sum / n / d;
     }
 
-    /** Adds the rows {@code [from, to)} to {@code sum}, column by column. */
+    /**
+     * Adds the rows {@code [from, to)} to {@code sum}, column by column. The work is in a method called per row: this
+     * one is called only once per block, and per-block loops run in the slow JIT tiers for the first fits.
+     */
     private void addRows(final int from, final int to, final double[] sum) {
         for (int i = from; i < to; i++) {
-            for (int j = 0; j < d; j++) {
-                sum[j] += x[i * d + j];
-            }
+            addRow(i, sum);
         }
     }
 
-    /** @return {@code sum} plus the squared deviations from {@code mean} of the rows {@code [from, to)} */
+    private void addRow(final int i, final double[] sum) {
+        final int base = i * d;
+        for (int j = 0; j < d; j++) {
+            sum[j] += x[base + j];
+        }
+    }
+
+    /** @return {@code sum} plus the squared deviations from {@code mean} of the rows {@code [from, to)}, in order */
     private double addSquaredDeviations(final int from, final int to, final double[] mean, final double sum) {
         double s = sum;
         for (int i = from; i < to; i++) {
-            for (int j = 0; j < d; j++) {
-                final double diff = x[i * d + j] - mean[j];
-                s += diff * diff;
-            }
+            s = addSquaredDeviations(i, mean, s);
+        }
+        return s;
+    }
+
+    private double addSquaredDeviations(final int i, final double[] mean, final double sum) {
+        final int base = i * d;
+        double s = sum;
+        for (int j = 0; j < d; j++) {
+            final double diff = x[base + j] - mean[j];
+            s += diff * diff;
         }
         return s;
     }

@@ -331,6 +331,13 @@ class KMeansTest {
         final Matrix withNaN = Matrix.of(new double[][]{{1, 2}, {3, Double.NaN}, {5, 6}});
         assertEquals("the data contains NaN at row 1, column 1: only finite values are allowed", assertThrows(
             IllegalArgumentException.class, () -> KMeans.fit(withNaN, p, Progress.NONE)).getMessage());
+        // Found through the column variances (no separate pass); +∞ and -∞ in one column sum to NaN, still named.
+        final Matrix withInfinity = Matrix.of(new double[][]{{1, 2}, {3, 4}, {Double.NEGATIVE_INFINITY, 6},
+            {Double.POSITIVE_INFINITY, 8}});
+        assertEquals("the data contains -Infinity at row 2, column 0: only finite values are allowed", assertThrows(
+            IllegalArgumentException.class, () -> KMeans.fit(withInfinity, p, Progress.NONE)).getMessage());
+        final Matrix huge = Matrix.of(new double[][]{{1e300, 0}, {-1e300, 1}, {1e300, 2}}); // finite, variance ∞
+        assertEquals(3, KMeans.fit(huge, p, Progress.NONE).labels().length);
         assertThrows(IllegalArgumentException.class,
             () -> KMeans.fit(uniform(10, 2, 1), Parameters.defaults(0), Progress.NONE));
     }

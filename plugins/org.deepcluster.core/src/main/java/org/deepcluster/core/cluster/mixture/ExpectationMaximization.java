@@ -82,7 +82,7 @@ final class ExpectationMaximization {
      * @return the components
      */
     GaussianComponents initialComponents() {
-        return maximise(accumulate(null), true);
+        return maximise(accumulate(null, true), true);
     }
 
     /**
@@ -94,7 +94,7 @@ final class ExpectationMaximization {
      * @return the new parameters
      */
     GaussianComponents iterate(final GaussianComponents current, final double[] logLikelihood) {
-        final Sums sums = accumulate(current);
+        final Sums sums = accumulate(current, true);
         logLikelihood[0] = sums.logLikelihood / n;
         return maximise(sums, false);
     }
@@ -106,57 +106,93 @@ final class ExpectationMaximization {
      * @return the mean log-likelihood of the rows (scikit-learn's {@code score})
      */
     double expectation(final GaussianComponents components) {
-        return accumulate(components).logLikelihood / n;
+        return accumulate(components, false).logLikelihood / n; // no M-step follows: no sums
     }
 
-    /** The blocked parallel pass: E-step if {@code current} is not null, then sums of the responsibilities. */
-    private Sums accumulate(final GaussianComponents current) {
+    /**
+     * The blocked parallel pass: E-step if {@code current} is not null, then (if {@code sums}) the sums of the
+     * responsibilities for the M-step.
+     */
+    private Sums accumulate(final GaussianComponents current, final boolean sums) {
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final boolean squares = type != CovarianceType.FULL;
         final Sums[] partial = new Sums[blocks];
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            final Sums s = new Sums(k, d, squares);
-            final double[] logDensity = new double[k];
-            final double[] scratch = new double[Math.max(d, k)];
-            final int end = Math.min(n, (b + 1) * BLOCK);
-            for (int i = b * BLOCK; i < end; i++) {
-                final double[] x = rows[i];
-                final int r = i * k;
-                if (current != null) {
-                    current.weightedLogDensities(x, logDensity, scratch);
-                    final double lse = logSumExp(logDensity, k);
-                    s.logLikelihood += lse;
-                    for (int c = 0; c < k; c++) {
-                        responsibilities[r + c] = Math.exp(logDensity[c] - lse);
-                    }
-                }
-                for (int c = 0; c < k; c++) {
-                    final double resp = responsibilities[r + c];
-                    if (resp == 0) {
-                        continue; // adds exactly nothing; frequent for well-separated clusters (exp underflow)
-                    }
-                    s.nk[c] += resp;
-                    final int m = c * d;
-                    if (squares) {
-                        for (int j = 0; j < d; j++) {
-                            final double rx = resp * x[j];
-                            s.sumX[m + j] += rx;
-                            s.sumXX[m + j] += rx * x[j];
-                        }
-                    } else {
-                        for (int j = 0; j < d; j++) {
-                            s.sumX[m + j] += resp * x[j];
-                        }
-                    }
-                }
-            }
-            partial[b] = s;
-        });
+        IntStream.range(0, blocks).parallel().forEach(
+            b -> partial[b] = accumulateBlock(current, b * BLOCK, Math.min(n, (b + 1) * BLOCK), sums, squares));
         final Sums total = partial[0];
         for (int b = 1; b < blocks; b++) {
             total.add(partial[b]);
         }
         return total;
+    }
+
+    /**
+     * The rows {@code [from, to)} in order. The work is in methods called per row (or pair of rows), not in this
+     * loop: called only once per block, a loop here would run interpreted for most of the first fits.
+     */
+    private Sums accumulateBlock(final GaussianComponents current, final int from, final int to, final boolean sums,
+        final boolean squares) {
+        final Sums s = new Sums(k, d, squares);
+        final double[] logA = new double[k];
+        final double[] logB = new double[k];
+        final double[] scratch = new double[Math.max(d, k)];
+        int i = from;
+        if (current != null && current.type == CovarianceType.DIAGONAL) {
+            for (; i + 1 < to; i += 2) { // two rows per pass over the components, see GaussianComponents
+                current.diagonalLogDensities2(rows[i], rows[i + 1], logA, logB);
+                expectation(i, logA, s);
+                expectation(i + 1, logB, s);
+                if (sums) {
+                    addRow(s, i, squares);
+                    addRow(s, i + 1, squares);
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (current != null) {
+                current.weightedLogDensities(rows[i], logA, scratch);
+                expectation(i, logA, s);
+            }
+            if (sums) {
+                addRow(s, i, squares);
+            }
+        }
+        return s;
+    }
+
+    /** Row {@code i}'s responsibilities from its weighted log-densities; adds its log-likelihood to {@code s}. */
+    private void expectation(final int i, final double[] logDensity, final Sums s) {
+        final double lse = logSumExp(logDensity, k);
+        s.logLikelihood += lse;
+        final int r = i * k;
+        for (int c = 0; c < k; c++) {
+            responsibilities[r + c] = exp(logDensity[c] - lse);
+        }
+    }
+
+    /** Adds row {@code i}, weighted by its responsibilities, to the sums. */
+    private void addRow(final Sums s, final int i, final boolean squares) {
+        final double[] x = rows[i];
+        final int r = i * k;
+        for (int c = 0; c < k; c++) {
+            final double resp = responsibilities[r + c];
+            if (resp == 0) {
+                continue; // adds exactly nothing; frequent for well-separated clusters (exp underflow)
+            }
+            s.nk[c] += resp;
+            final int m = c * d;
+            if (squares) {
+                for (int j = 0; j < d; j++) {
+                    final double rx = resp * x[j];
+                    s.sumX[m + j] += rx;
+                    s.sumXX[m + j] += rx * x[j];
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    s.sumX[m + j] += resp * x[j];
+                }
+            }
+        }
     }
 
     private GaussianComponents maximise(final Sums sums, final boolean weightsByRowCount) {
@@ -244,6 +280,27 @@ final class ExpectationMaximization {
         return covariances;
     }
 
+    /**
+     * Below this, {@link Math#exp} is exactly 0 (the smallest subnormal double is e^-744.4; anything under e^-745.2
+     * rounds to 0).
+     */
+    private static final double EXP_UNDERFLOW = -746.0;
+
+    /**
+     * {@link Math#exp}, without the call where the result is exactly 0 or 1 anyway: on separated components most
+     * log-density differences are hundreds or thousands below 0, and the E-step would otherwise spend most of its time
+     * computing 2k exponentials per row that underflow.
+     *
+     * @param x the exponent
+     * @return e^x, bit-identical to {@code Math.exp(x)}
+     */
+    static double exp(final double x) {
+        if (x < EXP_UNDERFLOW) {
+            return 0.0;
+        }
+        return x == 0.0 ? 1.0 : Math.exp(x);
+    }
+
     static double logSumExp(final double[] values, final int count) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < count; c++) {
@@ -254,7 +311,7 @@ final class ExpectationMaximization {
         }
         double sum = 0;
         for (int c = 0; c < count; c++) {
-            sum += Math.exp(values[c] - max);
+            sum += exp(values[c] - max);
         }
         return max + Math.log(sum);
     }

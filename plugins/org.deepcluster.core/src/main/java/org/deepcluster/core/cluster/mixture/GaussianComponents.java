@@ -29,6 +29,8 @@ final class GaussianComponents {
     /** Diagonal/spherical only: means transposed (d × k) and precisions (P², diagonal d × k; spherical k). */
     private final double[] meansT;
     private final double[] precisionT;
+    /** Diagonal only: the precisions 1/σ² row-major (k × d), for {@link #diagonalLogDensities2}. */
+    private final double[] precisionRows;
 
     /**
      * @throws IllegalArgumentException if a covariance is not positive definite (message names the component and
@@ -55,6 +57,7 @@ final class GaussianComponents {
         for (int c = 0; c < k; c++) {
             offset[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LOG_2PI;
         }
+        precisionRows = type == CovarianceType.DIAGONAL ? new double[k * d] : null;
         if (type == CovarianceType.FULL) {
             meansT = null;
             precisionT = null;
@@ -70,6 +73,9 @@ final class GaussianComponents {
                 for (int j = 0; j < stored; j++) {
                     final double p = precisionCholesky[c * stored + j];
                     precisionT[j * k + c] = p * p;
+                    if (precisionRows != null) {
+                        precisionRows[c * d + j] = p * p;
+                    }
                 }
             }
         }
@@ -114,6 +120,84 @@ final class GaussianComponents {
             for (int c = 0; c < k; c++) {
                 out[c] = offset[c] - 0.5 * acc[c] * precisionT[c];
             }
+        }
+    }
+
+    /**
+     * {@link #weightedLogDensities} of the diagonal type for two rows at once, in tiles of 2 rows × 4 components:
+     * each mean and precision loaded serves both rows, and the eight independent sums keep the CPU's pipelines full.
+     * Every sum runs over the features in the same order with the same operations, so the values equal
+     * {@link #weightedLogDensities}' bit for bit.
+     *
+     * @param xa the first row; @param xb the second row
+     * @param outA receives the first row's k values; @param outB the second's
+     */
+    void diagonalLogDensities2(final double[] xa, final double[] xb, final double[] outA, final double[] outB) {
+        int c = 0;
+        for (; c + 3 < k; c += 4) {
+            final int m0 = c * d;
+            final int m1 = m0 + d;
+            final int m2 = m1 + d;
+            final int m3 = m2 + d;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b3 = 0;
+            for (int j = 0; j < d; j++) {
+                final double va = xa[j];
+                final double vb = xb[j];
+                double mu = means[m0 + j];
+                double p = precisionRows[m0 + j];
+                double ea = va - mu;
+                double eb = vb - mu;
+                a0 += ea * ea * p;
+                b0 += eb * eb * p;
+                mu = means[m1 + j];
+                p = precisionRows[m1 + j];
+                ea = va - mu;
+                eb = vb - mu;
+                a1 += ea * ea * p;
+                b1 += eb * eb * p;
+                mu = means[m2 + j];
+                p = precisionRows[m2 + j];
+                ea = va - mu;
+                eb = vb - mu;
+                a2 += ea * ea * p;
+                b2 += eb * eb * p;
+                mu = means[m3 + j];
+                p = precisionRows[m3 + j];
+                ea = va - mu;
+                eb = vb - mu;
+                a3 += ea * ea * p;
+                b3 += eb * eb * p;
+            }
+            outA[c] = offset[c] - 0.5 * a0;
+            outA[c + 1] = offset[c + 1] - 0.5 * a1;
+            outA[c + 2] = offset[c + 2] - 0.5 * a2;
+            outA[c + 3] = offset[c + 3] - 0.5 * a3;
+            outB[c] = offset[c] - 0.5 * b0;
+            outB[c + 1] = offset[c + 1] - 0.5 * b1;
+            outB[c + 2] = offset[c + 2] - 0.5 * b2;
+            outB[c + 3] = offset[c + 3] - 0.5 * b3;
+        }
+        for (; c < k; c++) {
+            final int m = c * d;
+            double a = 0;
+            double b = 0;
+            for (int j = 0; j < d; j++) {
+                final double mu = means[m + j];
+                final double p = precisionRows[m + j];
+                final double ea = xa[j] - mu;
+                final double eb = xb[j] - mu;
+                a += ea * ea * p;
+                b += eb * eb * p;
+            }
+            outA[c] = offset[c] - 0.5 * a;
+            outB[c] = offset[c] - 0.5 * b;
         }
     }
 

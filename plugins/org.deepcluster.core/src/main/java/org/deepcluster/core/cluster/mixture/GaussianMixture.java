@@ -119,9 +119,8 @@ public final class GaussianMixture {
      */
     public static GaussianMixtureModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
         parameters.validate();
-        checkData(data, parameters.k());
+        final Centred centred = checkData(data, parameters.k());
         final SplittableRandom seeds = new SplittableRandom(parameters.seed());
-        final Centred centred = new Centred(data);
         Run best = null;
         for (int r = 0; r < parameters.restarts(); r++) {
             progress.checkCancelled();
@@ -148,17 +147,17 @@ public final class GaussianMixture {
     public static GaussianMixtureModel fitFromLabels(final Matrix data, final Parameters parameters,
         final int[] labels, final Progress progress) {
         parameters.validate();
-        checkData(data, parameters.k());
+        final Centred centred = checkData(data, parameters.k());
         if (labels.length != data.rows()) {
             throw new IllegalArgumentException(
                 "there are " + labels.length + " initial labels for " + data.rows() + " rows");
         }
-        final Centred centred = new Centred(data);
         final Run run = run(centred, parameters, oneHot(labels, parameters.k()), progress, 0);
         return finish(centred, parameters, run, progress);
     }
 
-    private static void checkData(final Matrix data, final int k) {
+    /** @return the data centred on its column means, once the data is known to be usable */
+    private static Centred checkData(final Matrix data, final int k) {
         if (data.cols() == 0 && data.rows() > 0) {
             throw new IllegalArgumentException("the data has no columns: select at least one numeric column");
         }
@@ -170,13 +169,21 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("the number of components k (" + k
                 + ") is larger than the number of rows (" + data.rows() + "): lower k or provide more rows");
         }
-        data.requireFinite("the data");
+        final Centred centred = new Centred(data);
+        // The column means are finite unless a value is not: look for the offending cell only then, not as one more
+        // pass over the data.
+        for (final double mean : centred.columnMeans) {
+            if (!Double.isFinite(mean)) {
+                data.requireFinite("the data");
+            }
+        }
         final int distinct = countDistinctRows(data, k);
         if (distinct < k) {
             throw new IllegalArgumentException("the number of components k (" + k + ") is larger than the number "
                 + "of distinct rows (" + distinct + "): lower k to at most " + distinct
                 + " or provide more varied rows");
         }
+        return centred;
     }
 
     /** Counts distinct rows, stopping once {@code limit} are found (usually after a few rows). */

@@ -224,7 +224,7 @@ public final class GaussianMixtureModel implements ClusterModel {
                 final double lse = ExpectationMaximization.logSumExp(logDensity, k);
                 int best = 0;
                 for (int c = 0; c < k; c++) {
-                    posteriors[i * k + c] = Math.exp(logDensity[c] - lse);
+                    posteriors[i * k + c] = ExpectationMaximization.exp(logDensity[c] - lse);
                     if (logDensity[c] > logDensity[best]) {
                         best = c;
                     }

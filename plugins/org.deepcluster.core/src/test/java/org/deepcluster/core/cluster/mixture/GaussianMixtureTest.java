@@ -334,6 +334,9 @@ class GaussianMixtureTest {
             Progress.NONE), "no columns");
         assertMessage(() -> GaussianMixture.fit(Matrix.of(new double[][] {{1, 2}, {3, Double.NaN}, {4, 5}}),
             Parameters.defaults(1), Progress.NONE), "NaN at row 1, column 1");
+        final Matrix withInfinity = Matrix.of(new double[][] {{1, 2}, {3, 4}, {4, Double.POSITIVE_INFINITY}});
+        assertMessage(() -> GaussianMixture.fit(withInfinity, Parameters.defaults(1), Progress.NONE),
+            "Infinity at row 2, column 1");
         assertMessage(() -> GaussianMixture.fitFromLabels(Matrix.of(new double[][] {{1}, {2}, {3}}),
             Parameters.defaults(2), new int[] {0, 2, 1}, Progress.NONE), "initial label 2 of row 1");
     }
