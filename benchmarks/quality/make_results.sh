@@ -57,12 +57,23 @@ here="$(cd "$(dirname "$0")" && pwd)"
     python3 "$here/summarize.py" "$here/results/pbmc2100_weight_decay.csv" | grep -v "not run here" | tail -n +2
   fi
   if [[ -f "$here/results/other_architectures.csv" ]]; then
-    echo "## AAE, LSTM-AE and CAE on the final code (fewer seeds: time ran out)"
+    echo "## AAE, LSTM-AE and CAE on the final code"
     echo
-    echo "\`results/other_architectures.csv\`: AAE on pbmc2100 (seeds 0..2), LSTM-AE (28 time steps × 28 pixels) and CAE"
-    echo "(28×28×1) on breastmnist (seed 0), same protocol otherwise."
+    echo "AAE on pbmc2100 and LSTM-AE (28 time steps × 28 pixels) on breastmnist: \`results/other_architectures.csv\`"
+    echo "(session 2: AAE seeds 0-1, LSTM-AE seed 0) and \`results/other_architectures_more_seeds.csv\` (session 3: AAE"
+    echo "seeds 2-4, LSTM-AE seeds 1-4), same build of the dense and LSTM code. CAE (28×28×1, filters 16-8, the new"
+    echo "\`ConvTrainer\` step) on breastmnist, seeds 0-4: \`results/breastmnist_cae.csv\` (session 3). Same protocol as"
+    echo "above (100 epochs, embedding 10, k-means with 10 restarts); all on the shared 2-core machine under load, so the"
+    echo "seconds are pessimistic."
     echo
-    python3 "$here/summarize.py" "$here/results/other_architectures.csv" | grep -v "not run here" | tail -n +2
+    combined="$(mktemp)"
+    { cat "$here/results/other_architectures.csv"
+      for f in other_architectures_more_seeds.csv breastmnist_cae.csv; do
+        [[ -f "$here/results/$f" ]] && tail -n +2 "$here/results/$f"
+      done; } > "$combined"
+    python3 "$here/summarize.py" "$combined" | grep -v "not run here" | tail -n +2
+    rm -f "$combined"
+    echo
   fi
   echo "## Acceptance criterion on pbmc2100 (AE embedding + k-means ARI ≥ PCA + k-means ARI, same k)"
   echo
