@@ -29,18 +29,22 @@ public final class BallTree {
 
     private final int n;
     private final int d;
+    // The structure is package-private for the searches that live in their own classes (BoruvkaMst, Dbscan);
+    // nothing outside this class modifies it.
     /** The rows in tree order, row-major. */
-    private final double[] points;
+    final double[] points;
     /** The original row index of each tree position. */
-    private final int[] order;
-    private final int[] nodeStart;
-    private final int[] nodeEnd;
+    final int[] order;
+    /** The positions [start, end) of each node's rows; children have higher node numbers than their parent. */
+    final int[] nodeStart;
+    final int[] nodeEnd;
     /** The children of a node, or -1 for a leaf. */
-    private final int[] nodeLeft;
-    private final int[] nodeRight;
-    private final double[] nodeCentre;
-    private final double[] nodeRadius;
-    private int nodeCount;
+    final int[] nodeLeft;
+    final int[] nodeRight;
+    /** The centre of each node, row-major, and the radius of its ball (rounded up). */
+    final double[] nodeCentre;
+    final double[] nodeRadius;
+    int nodeCount;
 
     /**
      * Builds the tree.
@@ -281,6 +285,65 @@ public final class BallTree {
     }
 
     /**
+     * Counts the rows within distance {@code r} of a query (the query row itself included if it is a row of the
+     * tree), stopping early once {@code stopAt} are found, and records the first rows counted. Children are visited
+     * nearer centre first, so that a dense neighbourhood reaches {@code stopAt} after few leaves.
+     *
+     * @param q the array holding the query
+     * @param qo the offset of the query in {@code q}
+     * @param r the radius, ≥ 0
+     * @param stopAt the count at which to stop, at least {@code found.length}
+     * @param found receives the row indices of the first min(count, found.length) rows counted
+     * @return the count, at most {@code stopAt}
+     */
+    public int countWithin(final double[] q, final int qo, final double r, final int stopAt, final int[] found) {
+        final double r2 = r * r;
+        final int[] stack = new int[64];
+        final double[] stackDistance = new double[64];
+        int top = 0;
+        stack[top] = 0;
+        stackDistance[top++] = Math.sqrt(squaredDistance(q, qo, nodeCentre, 0, d));
+        int count = 0;
+        while (top > 0 && count < stopAt) {
+            top--;
+            final int node = stack[top];
+            final double centreDistance = stackDistance[top];
+            if (centreDistance - nodeRadius[node] > r) {
+                continue;
+            }
+            if (centreDistance + nodeRadius[node] <= r * (1 - 1e-12)) {
+                // The whole ball lies inside.
+                for (int p = nodeStart[node]; p < nodeEnd[node] && count + p - nodeStart[node] < found.length; p++) {
+                    found[count + p - nodeStart[node]] = order[p];
+                }
+                count += nodeEnd[node] - nodeStart[node];
+                continue;
+            }
+            if (nodeLeft[node] < 0) {
+                for (int p = nodeStart[node]; p < nodeEnd[node] && count < stopAt; p++) {
+                    if (squaredDistance(q, qo, points, p * d, d, r2) <= r2) {
+                        if (count < found.length) {
+                            found[count] = order[p];
+                        }
+                        count++;
+                    }
+                }
+            } else {
+                final int a = nodeLeft[node];
+                final int b = nodeRight[node];
+                final double da = Math.sqrt(squaredDistance(q, qo, nodeCentre, a * d, d));
+                final double db = Math.sqrt(squaredDistance(q, qo, nodeCentre, b * d, d));
+                final boolean aFirst = da <= db;
+                stack[top] = aFirst ? b : a;
+                stackDistance[top++] = aFirst ? db : da;
+                stack[top] = aFirst ? a : b;
+                stackDistance[top++] = aFirst ? da : db;
+            }
+        }
+        return Math.min(count, stopAt);
+    }
+
+    /**
      * Finds all rows within distance {@code r} of a query (the query row itself included if it is a row of the tree).
      *
      * @param q the array holding the query
@@ -392,15 +455,58 @@ public final class BallTree {
      */
     double[] kthNeighbourDistances(final double[] x, final int k, final Progress progress, final double from,
         final double to, final String message) {
-        final double[] result = new double[n];
-        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[k]);
-        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[k]);
+        return allNearest(x, k, false, progress, from, to, message).kth();
+    }
+
+    /**
+     * The k nearest rows of every row of the tree (the row itself counted), computed in parallel batches, for
+     * HDBSCAN: the k-th distance is the core distance, and the neighbour lists give candidate edges of the
+     * mutual-reachability graph.
+     *
+     * @param x the rows the tree was built from, row-major
+     * @param k at least 1, at most {@link #size()}
+     * @param keepIndices whether to keep the neighbour lists (n × k ints)
+     * @param progress asked for cancellation between batches
+     * @param from the progress fraction at the start
+     * @param to the progress fraction at the end
+     * @param message the progress message
+     * @return the distances and, if kept, the lists
+     */
+    AllNearest allNearest(final double[] x, final int k, final boolean keepIndices, final Progress progress,
+        final double from, final double to, final String message) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
+        }
+        // One more than k where possible: whether the (k+1)-th is farther tells if the list holds every row within
+        // the k-th distance (no tie at the boundary).
+        final int q = Math.min(n, k + 1);
+        final double[] kth = new double[n];
+        final boolean[] complete = new boolean[n];
+        final int[] index = keepIndices ? new int[n * k] : null;
+        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[q]);
+        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[q]);
         ParallelRows.forEach(n, i -> {
             final double[] di = dist.get();
-            nearest(x, i * d, k, idx.get(), di);
-            result[i] = di[k - 1];
+            final int[] ii = idx.get();
+            nearest(x, i * d, q, ii, di);
+            kth[i] = di[k - 1];
+            complete[i] = q == k || di[k] > di[k - 1];
+            if (index != null) {
+                System.arraycopy(ii, 0, index, i * k, k);
+            }
         }, progress, from, to, message);
-        return result;
+        return new AllNearest(k, kth, complete, index);
+    }
+
+    /**
+     * The k nearest rows of every row.
+     *
+     * @param k the number of neighbours per row
+     * @param kth per row the distance to its k-th nearest row (the row itself counted)
+     * @param complete per row whether its list holds every row within that distance (no tie at the boundary)
+     * @param index the lists, row-major n × k in ascending distance, or null if not kept
+     */
+    record AllNearest(int k, double[] kth, boolean[] complete, int[] index) {
     }
 
     private static void siftDown(final double[] dist, final int[] idx, final int size) {

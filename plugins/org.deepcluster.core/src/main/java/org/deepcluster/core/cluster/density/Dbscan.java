@@ -18,14 +18,23 @@ import org.deepcluster.core.progress.Progress;
  * neighbour order, thread schedule or tree shape.
  *
  * <p>Why not Smile's {@code DBSCAN}: it does not count the point itself towards minPts the same way (its kd-tree
- * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded. Here one
- * radius query per row runs in parallel on a {@link BallTree} and the neighbour lists are kept (as scikit-learn
- * does) up to {@value #KEPT_NEIGHBOURS} entries; rows beyond that budget are counted (stopping at minPts) and
- * queried again when linking core points (union-find) and labelling border points.
+ * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded.
+ *
+ * <p>How (all queries on a {@link BallTree}, in parallel batches): scikit-learn computes every row's full neighbour
+ * list, but in many dimensions a tree cannot prune inside a cluster, so that costs a scan of the whole cluster per
+ * row. Here (1) a row's neighbours are counted only up to minPts, nearer tree nodes first, remembering the first
+ * {@value #LINKS_PER_ROW} found; (2) core rows are joined (union-find) with the core rows among those; (3) every core
+ * row then searches for a core row within eps in <em>another</em> component, skipping tree nodes whose core rows all
+ * lie in its own component (after step 2 usually whole clusters), and the links found are joined, round after round
+ * until none is found (components only grow, so a row that found none need not search again); (4) only non-core rows
+ * get their full neighbour list, for the border rule. Same result as full lists: the components are the connected
+ * components of the core rows' eps-graph, which is unique.
  */
 public final class Dbscan {
 
-    /** Neighbour list entries kept in memory (4 bytes each) before rows are queried again instead. */
+    /** Neighbour entries kept per row from the counting queries for the first links between core rows. */
+    static final int LINKS_PER_ROW = 16;
+    /** Link entries kept in memory (4 bytes each); beyond this none are kept and step 3 does all the linking. */
     private static final long KEPT_NEIGHBOURS = 50_000_000L;
 
     private Dbscan() {
@@ -84,58 +93,40 @@ public final class Dbscan {
         progress.report(0, "DBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
 
-        // One radius query per row; the neighbour lists are kept (as scikit-learn does) up to a memory budget,
-        // beyond which the remaining rows are queried again when needed.
-        final int[][] neighbours = new int[n][];
-        final int[] counts = new int[n];
-        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
-        long stored = 0;
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
-            progress.checkCancelled();
-            progress.report(0.05 + 0.6 * start / n, "DBSCAN: neighbourhoods");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean keep = stored < keptNeighbours;
-            java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
-                if (keep) {
-                    final BallTree.Hits h = hits.get();
-                    tree.within(x, i * d, eps, h);
-                    counts[i] = h.size();
-                    neighbours[i] = h.indices();
-                } else {
-                    counts[i] = tree.countWithin(x, i * d, eps, minPts); // stops at minPts
-                }
-            });
-            for (int i = start; i < end && keep; i++) {
-                stored += neighbours[i].length;
-            }
-        }
+        // 1. Count each row's neighbours up to minPts, keeping the first few found.
+        final int links = (long)n * Math.min(minPts, LINKS_PER_ROW) <= keptNeighbours
+            ? Math.min(minPts, LINKS_PER_ROW) : 0;
+        final int[] found = new int[n * links];
+        final int[] foundCount = new int[n];
         final boolean[] core = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            core[i] = counts[i] >= minPts;
-        }
-        // Link core points within eps. Union-find keeps the lowest index as the root, which gives the numbering.
+        final ThreadLocal<int[]> buffer = ThreadLocal.withInitial(() -> new int[links]);
+        ParallelRows.forEach(n, i -> {
+            final int[] f = buffer.get();
+            final int count = tree.countWithin(x, i * d, eps, minPts, f);
+            core[i] = count >= minPts;
+            foundCount[i] = Math.min(count, links);
+            System.arraycopy(f, 0, found, i * links, foundCount[i]);
+        }, progress, 0.05, 0.45, "DBSCAN: counting neighbours");
+
+        // 2. Join core rows with the core rows among their kept neighbours. Union-find keeps the lowest index as the
+        // root, which gives scikit-learn's numbering.
         final int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
-            progress.checkCancelled();
-            progress.report(0.65 + 0.2 * start / n, "DBSCAN: linking core points");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean[] fresh = queryMissing(neighbours, start, end, core, true, tree, x, d, eps, hits);
-            for (int i = start; i < end; i++) {
-                if (core[i]) {
-                    for (final int j : neighbours[i]) {
-                        if (core[j]) {
-                            union(parent, i, j);
-                        }
+        for (int i = 0; i < n; i++) {
+            if (core[i]) {
+                for (int t = i * links; t < i * links + foundCount[i]; t++) {
+                    if (core[found[t]]) {
+                        union(parent, i, found[t]);
                     }
-                }
-                if (fresh[i - start]) {
-                    neighbours[i] = null; // over the memory budget: not kept
                 }
             }
         }
+
+        // 3. Complete the links: core rows search for a core row within eps in another component.
+        new CoreLinks(tree, x, eps, core, parent).complete(progress, 0.45, 0.8);
+
         final int[] labels = new int[n];
         Arrays.fill(labels, ClusterModel.NOISE);
         int clusters = 0;
@@ -145,27 +136,22 @@ public final class Dbscan {
                 labels[i] = root == i ? clusters++ : labels[root]; // root < i, already numbered
             }
         }
-        // Border points: the lowest-numbered cluster among their core neighbours.
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
-            progress.checkCancelled();
-            progress.report(0.85 + 0.1 * start / n, "DBSCAN: assigning border points");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean[] fresh = queryMissing(neighbours, start, end, core, false, tree, x, d, eps, hits);
-            for (int i = start; i < end; i++) {
-                if (!core[i]) {
-                    int best = ClusterModel.NOISE;
-                    for (final int j : neighbours[i]) {
-                        if (core[j] && (best == ClusterModel.NOISE || labels[j] < best)) {
-                            best = labels[j];
-                        }
+        // 4. Border points: the lowest-numbered cluster among their core neighbours.
+        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
+        ParallelRows.forEach(n, i -> {
+            if (!core[i]) {
+                final BallTree.Hits h = hits.get();
+                tree.within(x, i * d, eps, h);
+                int best = ClusterModel.NOISE;
+                for (int t = 0; t < h.size(); t++) {
+                    final int j = h.index(t);
+                    if (core[j] && (best == ClusterModel.NOISE || labels[j] < best)) {
+                        best = labels[j];
                     }
-                    labels[i] = best;
                 }
-                if (fresh[i - start]) {
-                    neighbours[i] = null;
-                }
+                labels[i] = best; // core rows' labels are final; only this row's slot is written
             }
-        }
+        }, progress, 0.8, 0.95, "DBSCAN: assigning border points");
         int coreCount = 0;
         for (final boolean c : core) {
             coreCount += c ? 1 : 0;
@@ -184,27 +170,7 @@ public final class Dbscan {
         return new DbscanModel(parameters, labels, coreRows, Matrix.wrap(coreCount, d, corePoints), d);
     }
 
-    /**
-     * Queries, in parallel, the rows in [start, end) with {@code core[i] == wanted} whose list was not kept.
-     *
-     * @return per row of the range whether it was queried now
-     */
-    private static boolean[] queryMissing(final int[][] neighbours, final int start, final int end,
-        final boolean[] core, final boolean wanted, final BallTree tree, final double[] x, final int d,
-        final double eps, final ThreadLocal<BallTree.Hits> hits) {
-        final boolean[] fresh = new boolean[end - start];
-        java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
-            if (neighbours[i] == null && core[i] == wanted) {
-                final BallTree.Hits h = hits.get();
-                tree.within(x, i * d, eps, h);
-                neighbours[i] = h.indices();
-                fresh[i - start] = true;
-            }
-        });
-        return fresh;
-    }
-
-    private static int find(final int[] parent, int i) {
+    static int find(final int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -212,7 +178,7 @@ public final class Dbscan {
         return i;
     }
 
-    private static void union(final int[] parent, final int a, final int b) {
+    static void union(final int[] parent, final int a, final int b) {
         final int ra = find(parent, a);
         final int rb = find(parent, b);
         if (ra < rb) {
