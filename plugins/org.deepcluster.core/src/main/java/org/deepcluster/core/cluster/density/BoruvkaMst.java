@@ -28,7 +28,6 @@ final class BoruvkaMst {
     /** Rows per parallel batch (progress and cancellation are checked between batches). */
     private static final int BATCH = 2048;
 
-    static final java.util.concurrent.atomic.AtomicLong DBG_SEARCH = new java.util.concurrent.atomic.AtomicLong(), DBG_VISIT = new java.util.concurrent.atomic.AtomicLong(), DBG_DIST = new java.util.concurrent.atomic.AtomicLong();
     private final BallTree tree;
     private final double[] x;
     private final int n;
@@ -136,7 +135,6 @@ final class BoruvkaMst {
                     final int a = byCore[k];
                     final double bound = Math.min(compW[comp[a]], rowW[a]);
                     if (!resolved[a] && core[a] <= bound) {
-                        DBG_SEARCH.incrementAndGet();
                         searches.get().run(a, bound, rowW, rowB);
                     }
                 });
@@ -145,8 +143,6 @@ final class BoruvkaMst {
                     offer(a, rowW[a], rowB[a], compW, compLo, compHi);
                 }
             }
-            int comps = 0; for (int r = 0; r < n; r++) if (comp[r] == r) comps++;
-            System.err.printf("round %d comps %d searches %d visited %d dist %d%n", round, comps, DBG_SEARCH.getAndSet(0), DBG_VISIT.getAndSet(0), DBG_DIST.getAndSet(0));
             // Add each component's best edge; under the strict order no cycle can form, but an edge chosen from
             // both ends comes twice.
             for (int r = 0; r < n; r++) {
@@ -303,14 +299,12 @@ final class BoruvkaMst {
                     continue;
                 }
                 if (tree.nodeLeft[node] < 0) {
-                    DBG_VISIT.addAndGet(tree.nodeEnd[node] - tree.nodeStart[node]);
                     for (int p = tree.nodeStart[node]; p < tree.nodeEnd[node]; p++) {
                         final int b = tree.order[p];
                         final double floor = Math.max(coreA, coreByPosition[p]);
                         if (floor > bound || comp[b] == own) {
                             continue;
                         }
-                        DBG_DIST.incrementAndGet();
                         // Exact when ≤ the limit (same sums as Prim's); the margin covers rounding in the square.
                         final double dist2 = BallTree.squaredDistance(x, ao, tree.points, p * d, d,
                             bound * bound * (1 + 1e-12));
