@@ -28,7 +28,14 @@ final class BoruvkaMst {
     /** Rows per parallel batch (progress and cancellation are checked between batches). */
     private static final int BATCH = 2048;
 
+    /** Rows the search tree was built on: the data projected on its leading principal axes, or the data itself. */
+    private final double[] y;
+    /** The dimensions of y. */
+    private final int m;
+    /** The tree the searches walk, built on y. */
     private final BallTree tree;
+    /** Subtracted from the tree's ball distances to cover rounding in the projection (0 without one). */
+    private final double projectionSlack;
     private final double[] x;
     private final int n;
     private final int d;
@@ -42,12 +49,23 @@ final class BoruvkaMst {
     /** The component of all rows in a node, or -1 if they belong to several. */
     private final int[] nodeComp;
 
-    private BoruvkaMst(final BallTree tree, final double[] x, final double[] core) {
-        this.tree = tree;
+    private BoruvkaMst(final BallTree dataTree, final double[] x, final double[] core) {
         this.x = x;
-        this.n = tree.size();
-        this.d = tree.dimensions();
+        this.n = dataTree.size();
+        this.d = dataTree.dimensions();
         this.core = core;
+        final Projection projection = Projection.of(x, n, d);
+        if (projection == null) {
+            y = x;
+            m = d;
+            tree = dataTree;
+            projectionSlack = 0;
+        } else {
+            y = projection.rows();
+            m = projection.dimensions();
+            tree = new BallTree(y, n, m);
+            projectionSlack = 1e-9 * projection.largestNorm();
+        }
         coreByPosition = new double[n];
         for (int p = 0; p < n; p++) {
             coreByPosition[p] = core[tree.order[p]];
@@ -55,11 +73,11 @@ final class BoruvkaMst {
         minCore = new double[tree.nodeCount];
         for (int node = tree.nodeCount - 1; node >= 0; node--) { // children before parents
             if (tree.nodeLeft[node] < 0) {
-                double m = Double.POSITIVE_INFINITY;
+                double low = Double.POSITIVE_INFINITY;
                 for (int p = tree.nodeStart[node]; p < tree.nodeEnd[node]; p++) {
-                    m = Math.min(m, coreByPosition[p]);
+                    low = Math.min(low, coreByPosition[p]);
                 }
-                minCore[node] = m;
+                minCore[node] = low;
             } else {
                 minCore[node] = Math.min(minCore[tree.nodeLeft[node]], minCore[tree.nodeRight[node]]);
             }
@@ -306,7 +324,7 @@ final class BoruvkaMst {
                             continue;
                         }
                         // Exact when ≤ the limit (same sums as Prim's); the margin covers rounding in the square.
-                        final double dist2 = BallTree.squaredDistance(x, ao, tree.points, p * d, d,
+                        final double dist2 = BallTree.squaredDistance(x, ao, x, b * d, d,
                             bound * bound * (1 + 1e-12));
                         final double w = Math.max(floor, Math.sqrt(dist2));
                         if (w <= bound && (bestB < 0 || less(w, a, b, bestW, a, bestB))) {
@@ -318,8 +336,8 @@ final class BoruvkaMst {
                 } else {
                     final int l = tree.nodeLeft[node];
                     final int r = tree.nodeRight[node];
-                    final double lb = lowerBound(ao, coreA, l);
-                    final double rb = lowerBound(ao, coreA, r);
+                    final double lb = lowerBound(a, coreA, l);
+                    final double rb = lowerBound(a, coreA, r);
                     final boolean lFirst = lb <= rb;
                     stack[top] = lFirst ? r : l;
                     stackBound[top++] = lFirst ? rb : lb;
@@ -332,10 +350,11 @@ final class BoruvkaMst {
         }
 
         /** A lower bound of mr(a, b) for every row b of the node. */
-        private double lowerBound(final int ao, final double coreA, final int node) {
-            // The ball distance is shrunk a little so that rounding never prunes an edge that Prim would weigh ≤.
-            final double ball = (Math.sqrt(BallTree.squaredDistance(x, ao, tree.nodeCentre, node * d, d))
-                - tree.nodeRadius[node]) * (1 - 1e-12);
+        private double lowerBound(final int a, final double coreA, final int node) {
+            // The ball distance (in the projection: a projection never lengthens a distance) is shrunk a little so
+            // that rounding never prunes an edge that Prim would weigh ≤.
+            final double ball = (Math.sqrt(BallTree.squaredDistance(y, a * m, tree.nodeCentre, node * m, m))
+                - tree.nodeRadius[node]) * (1 - 1e-12) - projectionSlack;
             return Math.max(Math.max(coreA, minCore[node]), ball);
         }
     }

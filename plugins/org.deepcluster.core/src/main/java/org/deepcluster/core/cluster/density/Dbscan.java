@@ -22,19 +22,17 @@ import org.deepcluster.core.progress.Progress;
  *
  * <p>How (all queries on a {@link BallTree}, in parallel batches): scikit-learn computes every row's full neighbour
  * list, but in many dimensions a tree cannot prune inside a cluster, so that costs a scan of the whole cluster per
- * row. Here (1) a row's neighbours are counted only up to minPts, nearer tree nodes first, remembering the first
- * {@value #LINKS_PER_ROW} found; (2) core rows are joined (union-find) with the core rows among those; (3) every core
- * row then searches for a core row within eps in <em>another</em> component, skipping tree nodes whose core rows all
- * lie in its own component (after step 2 usually whole clusters), and the links found are joined, round after round
- * until none is found (components only grow, so a row that found none need not search again); (4) only non-core rows
- * get their full neighbour list, for the border rule. Same result as full lists: the components are the connected
- * components of the core rows' eps-graph, which is unique.
+ * row. Here (1) a row's neighbours are counted only up to minPts, nearer tree nodes first, remembering those found
+ * (so a non-core row has its complete list); (2) core rows are joined (union-find) with the core rows among those;
+ * (3) every core row then searches for a core row within eps in <em>another</em> component ({@link CoreLinks}),
+ * skipping tree nodes whose core rows all lie in its own component (after step 2 usually whole clusters), round after
+ * round until no link is found; (4) non-core rows take the lowest cluster among their listed core neighbours. Same
+ * result as full lists: the clusters are the connected components of the core rows' eps-graph, which are unique, and
+ * a border row's cluster follows from its complete list.
  */
 public final class Dbscan {
 
-    /** Neighbour entries kept per row from the counting queries for the first links between core rows. */
-    static final int LINKS_PER_ROW = 16;
-    /** Link entries kept in memory (4 bytes each); beyond this none are kept and step 3 does all the linking. */
+    /** Neighbour entries kept in memory (4 bytes each); beyond this fewer per row are kept (same result, slower). */
     private static final long KEPT_NEIGHBOURS = 50_000_000L;
 
     private Dbscan() {
@@ -93,19 +91,18 @@ public final class Dbscan {
         progress.report(0, "DBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
 
-        // 1. Count each row's neighbours up to minPts, keeping the first few found.
-        final int links = (long)n * Math.min(minPts, LINKS_PER_ROW) <= keptNeighbours
-            ? Math.min(minPts, LINKS_PER_ROW) : 0;
+        // 1. Count each row's neighbours up to minPts, keeping those found (up to minPts per row, within the memory
+        // budget): a non-core row then has its complete list.
+        final int links = (int)Math.min(minPts, keptNeighbours / n);
         final int[] found = new int[n * links];
-        final int[] foundCount = new int[n];
+        final int[] count = new int[n];
         final boolean[] core = new boolean[n];
         final ThreadLocal<int[]> buffer = ThreadLocal.withInitial(() -> new int[links]);
         ParallelRows.forEach(n, i -> {
             final int[] f = buffer.get();
-            final int count = tree.countWithin(x, i * d, eps, minPts, f);
-            core[i] = count >= minPts;
-            foundCount[i] = Math.min(count, links);
-            System.arraycopy(f, 0, found, i * links, foundCount[i]);
+            count[i] = tree.countWithin(x, i * d, eps, minPts, f);
+            core[i] = count[i] >= minPts;
+            System.arraycopy(f, 0, found, i * links, Math.min(count[i], links));
         }, progress, 0.05, 0.45, "DBSCAN: counting neighbours");
 
         // 2. Join core rows with the core rows among their kept neighbours. Union-find keeps the lowest index as the
@@ -116,7 +113,7 @@ public final class Dbscan {
         }
         for (int i = 0; i < n; i++) {
             if (core[i]) {
-                for (int t = i * links; t < i * links + foundCount[i]; t++) {
+                for (int t = i * links; t < i * links + Math.min(count[i], links); t++) {
                     if (core[found[t]]) {
                         union(parent, i, found[t]);
                     }
@@ -140,13 +137,16 @@ public final class Dbscan {
         final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
         ParallelRows.forEach(n, i -> {
             if (!core[i]) {
-                final BallTree.Hits h = hits.get();
-                tree.within(x, i * d, eps, h);
                 int best = ClusterModel.NOISE;
-                for (int t = 0; t < h.size(); t++) {
-                    final int j = h.index(t);
-                    if (core[j] && (best == ClusterModel.NOISE || labels[j] < best)) {
-                        best = labels[j];
+                if (count[i] <= links) { // the kept list is complete
+                    for (int t = i * links; t < i * links + count[i]; t++) {
+                        best = lower(best, found[t], core, labels);
+                    }
+                } else {
+                    final BallTree.Hits h = hits.get();
+                    tree.within(x, i * d, eps, h);
+                    for (int t = 0; t < h.size(); t++) {
+                        best = lower(best, h.index(t), core, labels);
                     }
                 }
                 labels[i] = best; // core rows' labels are final; only this row's slot is written
@@ -168,6 +168,11 @@ public final class Dbscan {
         }
         progress.report(1, "DBSCAN done");
         return new DbscanModel(parameters, labels, coreRows, Matrix.wrap(coreCount, d, corePoints), d);
+    }
+
+    /** @return the lower of cluster {@code best} and row j's cluster if j is a core row */
+    private static int lower(final int best, final int j, final boolean[] core, final int[] labels) {
+        return core[j] && (best == ClusterModel.NOISE || labels[j] < best) ? labels[j] : best;
     }
 
     static int find(final int[] parent, int i) {
