@@ -1,6 +1,7 @@
 package org.deepcluster.core.cluster.density;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 import org.deepcluster.core.progress.Progress;
 
@@ -26,6 +27,8 @@ public final class BallTree {
 
     /** Rows per leaf: large enough that leaf scans dominate and stay cache-friendly. */
     private static final int LEAF_SIZE = 32;
+    /** Rows from which a subtree builds its two halves in parallel. */
+    private static final int PARALLEL_BUILD = 8192;
 
     private final int n;
     private final int d;
@@ -44,7 +47,7 @@ public final class BallTree {
     /** The centre of each node, row-major, and the radius of its ball (rounded up). */
     final double[] nodeCentre;
     final double[] nodeRadius;
-    int nodeCount;
+    final int nodeCount;
 
     /**
      * Builds the tree.
@@ -71,7 +74,8 @@ public final class BallTree {
         nodeRight = new int[maxNodes];
         nodeCentre = new double[maxNodes * d];
         nodeRadius = new double[maxNodes];
-        build(data, perm, 0, n);
+        nodeCount = subtreeNodes(n);
+        build(data, perm, 0, n, 0);
         order = perm;
         points = new double[n * d];
         for (int p = 0; p < n; p++) {
@@ -89,8 +93,16 @@ public final class BallTree {
         return d;
     }
 
-    private int build(final double[] data, final int[] perm, final int start, final int end) {
-        final int node = nodeCount++;
+    /** The number of nodes of a subtree of {@code size} rows: the shape depends on the size alone (median splits). */
+    private static int subtreeNodes(final int size) {
+        return size <= LEAF_SIZE ? 1 : 1 + subtreeNodes(size / 2) + subtreeNodes(size - size / 2);
+    }
+
+    /**
+     * Builds the subtree over positions [start, end) as node {@code node}, numbered depth-first (left subtree, then
+     * right); large subtrees build their halves in parallel, which the precomputed numbering keeps deterministic.
+     */
+    private void build(final double[] data, final int[] perm, final int start, final int end, final int node) {
         nodeStart[node] = start;
         nodeEnd[node] = end;
         // Centre = mean of the rows, radius = largest distance to it.
@@ -113,7 +125,7 @@ public final class BallTree {
         if (end - start <= LEAF_SIZE) {
             nodeLeft[node] = -1;
             nodeRight[node] = -1;
-            return node;
+            return;
         }
         // Split at the median of the projection on the line through two far-apart rows (A: farthest from the
         // centre, B: farthest from A). On clustered data in many dimensions this separates whole groups, which a
@@ -133,9 +145,17 @@ public final class BallTree {
         }
         final int mid = (start + end) >>> 1;
         select(key, perm, start, mid);
-        nodeLeft[node] = build(data, perm, start, mid);
-        nodeRight[node] = build(data, perm, mid, end);
-        return node;
+        final int left = node + 1;
+        final int right = left + subtreeNodes(mid - start);
+        nodeLeft[node] = left;
+        nodeRight[node] = right;
+        if (end - start >= PARALLEL_BUILD) {
+            ForkJoinTask.invokeAll(ForkJoinTask.adapt(() -> build(data, perm, start, mid, left)),
+                ForkJoinTask.adapt(() -> build(data, perm, mid, end, right)));
+        } else {
+            build(data, perm, start, mid, left);
+            build(data, perm, mid, end, right);
+        }
     }
 
     /** @return the position in perm (within [start, end)) of the row farthest from the point at ref[ro]. */

@@ -27,6 +27,8 @@ final class BoruvkaMst {
 
     /** Rows per parallel batch (progress and cancellation are checked between batches). */
     private static final int BATCH = 2048;
+    /** Rows in the first batch of a round. */
+    private static final int FIRST_BATCH = 64;
 
     /** Rows the search tree was built on: the data projected on its leading principal axes, or the data itself. */
     private final double[] y;
@@ -143,9 +145,10 @@ final class BoruvkaMst {
             }
             offerReverse(nearest, compW, compLo, compHi);
             // Tree searches for the rows whose list did not settle their best edge, by ascending core distance.
-            for (int start = 0; start < n; start += BATCH) {
+            // Batches grow from small: the first rows give every component a finite bound, which the rest prune by.
+            for (int start = 0, size = FIRST_BATCH; start < n; start += size, size = Math.min(BATCH, 2 * size)) {
                 progress.checkCancelled();
-                final int end = Math.min(n, start + BATCH);
+                final int end = Math.min(n, start + size);
                 if (core[byCore[start]] > largestBest(compW)) {
                     break; // every remaining row's edges are heavier than its component's best
                 }
