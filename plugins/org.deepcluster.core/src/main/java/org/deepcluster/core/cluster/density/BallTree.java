@@ -505,7 +505,7 @@ public final class BallTree {
         final int[] index = keepIndices ? new int[n * k] : null;
         final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[q]);
         final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[q]);
-        ParallelRows.forEach(n, i -> {
+        ParallelRows.forEach(n, order, i -> {
             final double[] di = dist.get();
             final int[] ii = idx.get();
             nearest(x, i * d, q, ii, di);

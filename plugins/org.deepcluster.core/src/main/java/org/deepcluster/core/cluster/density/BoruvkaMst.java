@@ -44,6 +44,10 @@ final class BoruvkaMst {
     private final double[] core;
     /** The core distance of each tree position. */
     private final double[] coreByPosition;
+    /** The rows (full dimensions) in the search tree's order, so that a leaf's rows are read contiguously. */
+    private final double[] rowsByPosition;
+    /** The tree position of each row. */
+    private final int[] position;
     /** The smallest core distance in each node. */
     private final double[] minCore;
     /** The component of each row (its union-find root) in the current round. */
@@ -68,9 +72,19 @@ final class BoruvkaMst {
             tree = new BallTree(y, n, m);
             projectionSlack = 1e-9 * projection.largestNorm();
         }
+        if (tree == dataTree) {
+            rowsByPosition = tree.points;
+        } else {
+            rowsByPosition = new double[n * d];
+            for (int p = 0; p < n; p++) {
+                System.arraycopy(x, tree.order[p] * d, rowsByPosition, p * d, d);
+            }
+        }
         coreByPosition = new double[n];
+        position = new int[n];
         for (int p = 0; p < n; p++) {
             coreByPosition[p] = core[tree.order[p]];
+            position[tree.order[p]] = p;
         }
         minCore = new double[tree.nodeCount];
         for (int node = tree.nodeCount - 1; node >= 0; node--) { // children before parents
@@ -152,8 +166,11 @@ final class BoruvkaMst {
                 if (core[byCore[start]] > largestBest(compW)) {
                     break; // every remaining row's edges are heavier than its component's best
                 }
-                IntStream.range(start, end).parallel().forEach(k -> {
-                    final int a = byCore[k];
+                // Within a batch, rows in tree order: consecutive searches then touch the same data.
+                final int[] batch = Arrays.copyOfRange(byCore, start, end);
+                sortByPosition(batch);
+                IntStream.range(0, batch.length).parallel().forEach(k -> {
+                    final int a = batch[k];
                     final double bound = Math.min(compW[comp[a]], rowW[a]);
                     if (!resolved[a] && core[a] <= bound) {
                         searches.get().run(a, bound, rowW, rowB);
@@ -181,6 +198,17 @@ final class BoruvkaMst {
             }
         }
         return MutualReachabilityMst.sorted(edgeLo, edgeHi, edgeWeight);
+    }
+
+    private void sortByPosition(final int[] rows) {
+        final long[] keys = new long[rows.length];
+        for (int t = 0; t < rows.length; t++) {
+            keys[t] = (long)position[rows[t]] << 32 | rows[t];
+        }
+        Arrays.sort(keys);
+        for (int t = 0; t < rows.length; t++) {
+            rows[t] = (int)keys[t];
+        }
     }
 
     /** The heaviest of the components' current best edges (infinite while one has none). */
@@ -327,7 +355,7 @@ final class BoruvkaMst {
                             continue;
                         }
                         // Exact when ≤ the limit (same sums as Prim's); the margin covers rounding in the square.
-                        final double dist2 = BallTree.squaredDistance(x, ao, x, b * d, d,
+                        final double dist2 = BallTree.squaredDistance(x, ao, rowsByPosition, p * d, d,
                             bound * bound * (1 + 1e-12));
                         final double w = Math.max(floor, Math.sqrt(dist2));
                         if (w <= bound && (bestB < 0 || less(w, a, b, bestW, a, bestB))) {

@@ -61,7 +61,7 @@ final class CoreLinks {
             }
             updateNodeComponents();
             final double next = done + (1 - done) / 2;
-            ParallelRows.forEach(n, i -> {
+            ParallelRows.forEach(n, tree.order, i -> {
                 link[i] = -1;
                 if (active[i]) {
                     link[i] = search(i);

@@ -98,7 +98,7 @@ public final class Dbscan {
         final int[] count = new int[n];
         final boolean[] core = new boolean[n];
         final ThreadLocal<int[]> buffer = ThreadLocal.withInitial(() -> new int[links]);
-        ParallelRows.forEach(n, i -> {
+        ParallelRows.forEach(n, tree.order, i -> {
             final int[] f = buffer.get();
             count[i] = tree.countWithin(x, i * d, eps, minPts, f);
             core[i] = count[i] >= minPts;
@@ -135,7 +135,7 @@ public final class Dbscan {
         }
         // 4. Border points: the lowest-numbered cluster among their core neighbours.
         final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
-        ParallelRows.forEach(n, i -> {
+        ParallelRows.forEach(n, tree.order, i -> {
             if (!core[i]) {
                 int best = ClusterModel.NOISE;
                 if (count[i] <= links) { // the kept list is complete
