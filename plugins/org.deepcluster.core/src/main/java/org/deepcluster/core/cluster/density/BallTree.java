@@ -2,6 +2,7 @@ package org.deepcluster.core.cluster.density;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
 
 import org.deepcluster.core.progress.Progress;
 
@@ -479,9 +480,9 @@ public final class BallTree {
     }
 
     /**
-     * The k nearest rows of every row of the tree (the row itself counted), computed in parallel batches, for
-     * HDBSCAN: the k-th distance is the core distance, and the neighbour lists give candidate edges of the
-     * mutual-reachability graph.
+     * The k nearest rows of every row of the tree (the row itself counted), leaf by leaf ({@link LeafNearest}, same
+     * result as {@link #nearest} per row) in parallel batches, for HDBSCAN and OPTICS: the k-th distance is the core
+     * distance, and the neighbour lists give candidate edges of the mutual-reachability graph.
      *
      * @param x the rows the tree was built from, row-major
      * @param k at least 1, at most {@link #size()}
@@ -503,19 +504,47 @@ public final class BallTree {
         final double[] kth = new double[n];
         final boolean[] complete = new boolean[n];
         final int[] index = keepIndices ? new int[n * k] : null;
-        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[q]);
-        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[q]);
-        ParallelRows.forEach(n, order, i -> {
-            final double[] di = dist.get();
-            final int[] ii = idx.get();
-            nearest(x, i * d, q, ii, di);
-            kth[i] = di[k - 1];
-            complete[i] = q == k || di[k] > di[k - 1];
-            if (index != null) {
-                System.arraycopy(ii, 0, index, i * k, k);
-            }
-        }, progress, from, to, message);
+        final int[] leaves = leaves();
+        final ThreadLocal<LeafNearest> searches = ThreadLocal.withInitial(() -> new LeafNearest(this, q, LEAF_SIZE));
+        final ThreadLocal<int[]> idx = ThreadLocal.withInitial(() -> new int[LEAF_SIZE * q]);
+        final ThreadLocal<double[]> dist = ThreadLocal.withInitial(() -> new double[LEAF_SIZE * q]);
+        final int leavesPerBatch = Math.max(1, ParallelRows.BATCH / LEAF_SIZE);
+        for (int first = 0; first < leaves.length; first += leavesPerBatch) {
+            progress.checkCancelled();
+            progress.report(from + (to - from) * first / leaves.length, message);
+            IntStream.range(first, Math.min(leaves.length, first + leavesPerBatch)).parallel().forEach(l -> {
+                final int leaf = leaves[l];
+                final int[] ii = idx.get();
+                final double[] di = dist.get();
+                searches.get().run(leaf, ii, di);
+                for (int p = nodeStart[leaf]; p < nodeEnd[leaf]; p++) {
+                    final int i = order[p];
+                    final int at = (p - nodeStart[leaf]) * q;
+                    kth[i] = di[at + k - 1];
+                    complete[i] = q == k || di[at + k] > di[at + k - 1];
+                    if (index != null) {
+                        System.arraycopy(ii, at, index, i * k, k);
+                    }
+                }
+            });
+        }
+        progress.report(to, message);
         return new AllNearest(k, kth, complete, index);
+    }
+
+    /** @return the leaf nodes in tree order (the depth-first numbering visits leaves left to right) */
+    int[] leaves() {
+        int count = 0;
+        for (int node = 0; node < nodeCount; node++) {
+            count += nodeLeft[node] < 0 ? 1 : 0;
+        }
+        final int[] leaves = new int[count];
+        for (int node = 0, l = 0; node < nodeCount; node++) {
+            if (nodeLeft[node] < 0) {
+                leaves[l++] = node;
+            }
+        }
+        return leaves;
     }
 
     /**
