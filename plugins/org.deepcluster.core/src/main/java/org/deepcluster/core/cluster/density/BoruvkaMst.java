@@ -14,9 +14,12 @@ import org.deepcluster.core.progress.Progress;
  * <p>Why it is fast where Prim over all pairs is O(n²): an edge from row a weighs at least core(a), so rows are
  * visited in ascending core distance and a row is skipped once its core distance exceeds its component's best edge;
  * its k nearest rows (already known from the core distances) give an edge of weight max(core(a), core(b)) that is
- * provably the lightest from a whenever it equals core(a); only the remaining rows search the tree, which prunes
- * nodes lying entirely in the row's component, nodes whose smallest core distance or ball distance exceeds the bound,
- * and rows of the own component.
+ * provably the lightest from a whenever it equals core(a), and every listed edge is offered to both components; only
+ * the remaining rows search a tree, which prunes nodes lying entirely in the row's component, nodes whose smallest
+ * core distance or ball distance exceeds the bound, and rows of the own component. With more than
+ * {@value Projection#AXES} columns that tree is built on the data projected on its leading principal axes
+ * ({@link Projection}): distances between clusters survive the projection, so its balls bound them far more tightly
+ * than balls in all dimensions, where they are about as wide as the gaps between clusters.
  *
  * <p>Exact and deterministic: edges are compared by (weight, lower row, higher row), a strict total order, so the
  * tree is the unique minimum under that order; {@link MutualReachabilityMst#prim} uses the same order and returns the

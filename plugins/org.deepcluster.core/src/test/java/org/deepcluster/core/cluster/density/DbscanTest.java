@@ -239,6 +239,16 @@ class DbscanTest {
     }
 
     @Test
+    void sameResultWithOneOrManyThreads() {
+        final Matrix data = DensityFixtures.blobs(6000, 32, 5, 1.0, 300, 21, null);
+        final Dbscan.Parameters p = new Dbscan.Parameters(6, 10);
+        final DbscanModel one = DensityFixtures.withThreads(1, () -> Dbscan.fit(data, p, Progress.NONE));
+        final DbscanModel many = DensityFixtures.withThreads(5, () -> Dbscan.fit(data, p, Progress.NONE));
+        assertArrayEquals(one.labels(), many.labels());
+        assertArrayEquals(one.coreRows(), many.coreRows());
+    }
+
+    @Test
     void modelSurvivesSaveAndLoad() throws IOException {
         final Matrix data = DensityFixtures.data("blobs2d");
         final DbscanModel model = Dbscan.fit(data, new Dbscan.Parameters(0.5, 5), Progress.NONE);
