@@ -31,6 +31,8 @@ public final class BallTree {
     /** Rows from which a subtree builds its two halves in parallel. */
     private static final int PARALLEL_BUILD = 8192;
 
+    private static final int[] NO_ROWS = new int[0];
+
     private final int n;
     private final int d;
     // The structure is package-private for the searches that live in their own classes (BoruvkaMst, Dbscan);
@@ -276,33 +278,7 @@ public final class BallTree {
      * @return the count, at most {@code stopAt}
      */
     public int countWithin(final double[] q, final int qo, final double r, final int stopAt) {
-        final double r2 = r * r;
-        final int[] stack = new int[64];
-        int top = 0;
-        stack[top++] = 0;
-        int count = 0;
-        while (top > 0 && count < stopAt) {
-            final int node = stack[--top];
-            final double centreDistance = Math.sqrt(squaredDistance(q, qo, nodeCentre, node * d, d));
-            if (centreDistance - nodeRadius[node] > r) {
-                continue;
-            }
-            if (centreDistance + nodeRadius[node] <= r * (1 - 1e-12)) {
-                count += nodeEnd[node] - nodeStart[node]; // the whole ball lies inside
-                continue;
-            }
-            if (nodeLeft[node] < 0) {
-                for (int p = nodeStart[node]; p < nodeEnd[node]; p++) {
-                    if (squaredDistance(q, qo, points, p * d, d, r2) <= r2) {
-                        count++;
-                    }
-                }
-            } else {
-                stack[top++] = nodeLeft[node];
-                stack[top++] = nodeRight[node];
-            }
-        }
-        return Math.min(count, stopAt);
+        return countWithin(q, qo, r, stopAt, NO_ROWS);
     }
 
     /**
