@@ -39,6 +39,8 @@ final class BoruvkaMst {
     private final int m;
     /** The tree the searches walk, built on y. */
     private final BallTree tree;
+    /** Whether y is a projection (then the searches also prefilter rows by their projected distance). */
+    private final boolean projected;
     /** Subtracted from the tree's ball distances to cover rounding in the projection (0 without one). */
     private final double projectionSlack;
     private final double[] x;
@@ -68,11 +70,13 @@ final class BoruvkaMst {
             y = x;
             m = d;
             tree = dataTree;
+            projected = false;
             projectionSlack = 0;
         } else {
             y = projection.rows();
             m = projection.dimensions();
             tree = new BallTree(y, n, m);
+            projected = true;
             projectionSlack = 1e-9 * projection.largestNorm();
         }
         if (tree == dataTree) {
@@ -357,6 +361,9 @@ final class BoruvkaMst {
                         if (floor > bound || comp[b] == own) {
                             continue;
                         }
+                        if (projected && projectedGap(a, p, bound) > bound) {
+                            continue; // the cheap bound from the projection already exceeds it
+                        }
                         // Exact when ≤ the limit (same sums as Prim's); the margin covers rounding in the square.
                         final double dist2 = BallTree.squaredDistance(x, ao, rowsByPosition, p * d, d,
                             bound * bound * (1 + 1e-12));
@@ -381,6 +388,16 @@ final class BoruvkaMst {
             }
             rowW[a] = bestW;
             rowB[a] = bestB;
+        }
+
+        /**
+         * A lower bound of |a − b| for the row b at tree position p from the projected rows (half the columns, and
+         * between clusters nearly the whole distance), or some value above {@code bound} once that is certain.
+         */
+        private double projectedGap(final int a, final int p, final double bound) {
+            final double limit = (bound + 2 * projectionSlack) / (1 - 1e-12);
+            final double proj2 = BallTree.squaredDistance(y, a * m, tree.points, p * m, m, limit * limit);
+            return Math.sqrt(proj2) * (1 - 1e-12) - 2 * projectionSlack;
         }
 
         /** A lower bound of mr(a, b) for every row b of the node. */
