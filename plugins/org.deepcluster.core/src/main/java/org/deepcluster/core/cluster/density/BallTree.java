@@ -110,19 +110,13 @@ public final class BallTree {
         nodeEnd[node] = end;
         // Centre = mean of the rows, radius = largest distance to it.
         final int c = node * d;
-        for (int p = start; p < end; p++) {
-            final int o = perm[p] * d;
-            for (int j = 0; j < d; j++) {
-                nodeCentre[c + j] += data[o + j];
-            }
-        }
+        sumRows(data, perm, start, end, d, nodeCentre, c);
         for (int j = 0; j < d; j++) {
             nodeCentre[c + j] /= end - start;
         }
-        double radius2 = 0;
-        for (int p = start; p < end; p++) {
-            radius2 = Math.max(radius2, squaredDistance(data, perm[p] * d, nodeCentre, c, d));
-        }
+        // The row farthest from the centre gives the radius and is A below (first of equals, as before).
+        final int a = farthest(data, perm, start, end, nodeCentre, c);
+        final double radius2 = squaredDistance(data, perm[a] * d, nodeCentre, c, d);
         // Rounded up a little, so that rounding in the triangle inequality never prunes a true neighbour.
         nodeRadius[node] = Math.sqrt(radius2) * (1 + 1e-12) + 1e-300;
         if (end - start <= LEAF_SIZE) {
@@ -133,19 +127,8 @@ public final class BallTree {
         // Split at the median of the projection on the line through two far-apart rows (A: farthest from the
         // centre, B: farthest from A). On clustered data in many dimensions this separates whole groups, which a
         // split on one coordinate (scikit-learn's choice) does not, so the balls stay small and prune.
-        final int a = farthest(data, perm, start, end, nodeCentre, c);
         final int b = farthest(data, perm, start, end, data, perm[a] * d);
-        final int ao = perm[a] * d;
-        final int bo = perm[b] * d;
-        final double[] key = new double[end - start];
-        for (int p = start; p < end; p++) {
-            final int o = perm[p] * d;
-            double dot = 0;
-            for (int j = 0; j < d; j++) {
-                dot += (data[o + j] - data[ao + j]) * (data[bo + j] - data[ao + j]);
-            }
-            key[p - start] = dot;
-        }
+        final double[] key = projections(data, perm, start, end, d, perm[a] * d, perm[b] * d);
         final int mid = (start + end) >>> 1;
         select(key, perm, start, mid);
         final int left = node + 1;
@@ -159,6 +142,39 @@ public final class BallTree {
             build(data, perm, start, mid, left);
             build(data, perm, mid, end, right);
         }
+    }
+
+    // The loops of the build live in small static methods: called once per node, they reach compiled code after a
+    // few trees rather than after many (the build is a fifth of a warm DBSCAN fit on 10,000 rows).
+
+    /** Adds the rows at positions [start, end) to out[o, o + d). */
+    private static void sumRows(final double[] data, final int[] perm, final int start, final int end, final int d,
+        final double[] out, final int o) {
+        for (int p = start; p < end; p++) {
+            final int r = perm[p] * d;
+            for (int j = 0; j < d; j++) {
+                out[o + j] += data[r + j];
+            }
+        }
+    }
+
+    /** @return per position in [start, end) the dot product of (row − A) with (B − A) */
+    private static double[] projections(final double[] data, final int[] perm, final int start, final int end,
+        final int d, final int ao, final int bo) {
+        final double[] direction = new double[d];
+        for (int j = 0; j < d; j++) {
+            direction[j] = data[bo + j] - data[ao + j];
+        }
+        final double[] key = new double[end - start];
+        for (int p = start; p < end; p++) {
+            final int o = perm[p] * d;
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += (data[o + j] - data[ao + j]) * direction[j];
+            }
+            key[p - start] = dot;
+        }
+        return key;
     }
 
     /** @return the position in perm (within [start, end)) of the row farthest from the point at ref[ro]. */
