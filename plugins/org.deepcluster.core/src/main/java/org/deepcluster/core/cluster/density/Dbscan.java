@@ -22,8 +22,8 @@ import org.deepcluster.core.progress.Progress;
  *
  * <p>How (all queries on a {@link BallTree}, in parallel batches): scikit-learn computes every row's full neighbour
  * list, but in many dimensions a tree cannot prune inside a cluster, so that costs a scan of the whole cluster per
- * row. Here (1) a row's neighbours are counted only up to minPts, nearer tree nodes first, remembering those found
- * (so a non-core row has its complete list); (2) core rows are joined (union-find) with the core rows among those;
+ * row. Here (1) a row's neighbours are counted only up to minPts, leaf by leaf with a blocked distance kernel
+ * ({@link LeafCounts}), remembering those found (so a non-core row has its complete list); (2) core rows are joined (union-find) with the core rows among those;
  * (3) every core row then searches for a core row within eps in <em>another</em> component ({@link CoreLinks}),
  * skipping tree nodes whose core rows all lie in its own component (after step 2 usually whole clusters), round after
  * round until no link is found; (4) non-core rows take the lowest cluster among their listed core neighbours. Same
@@ -97,13 +97,36 @@ public final class Dbscan {
         final int[] found = new int[n * links];
         final int[] count = new int[n];
         final boolean[] core = new boolean[n];
-        final ThreadLocal<int[]> buffer = ThreadLocal.withInitial(() -> new int[links]);
-        ParallelRows.forEach(n, tree.order, i -> {
-            final int[] f = buffer.get();
-            count[i] = tree.countWithin(x, i * d, eps, minPts, f);
-            core[i] = count[i] >= minPts;
-            System.arraycopy(f, 0, found, i * links, Math.min(count[i], links));
-        }, progress, 0.05, 0.45, "DBSCAN: counting neighbours");
+        final int[] leaves = tree.leaves();
+        final LeafCounts.Centred centred = LeafCounts.Centred.of(tree);
+        final int width = maxLeafSize(tree, leaves);
+        final ThreadLocal<LeafCounts> counters = ThreadLocal.withInitial(() -> new LeafCounts(tree, centred, width));
+        final ThreadLocal<int[]> leafCount = ThreadLocal.withInitial(() -> new int[width]);
+        final ThreadLocal<int[]> leafFound = ThreadLocal.withInitial(() -> new int[width * links]);
+        int first = 0;
+        while (first < leaves.length) {
+            progress.checkCancelled();
+            progress.report(0.05 + 0.4 * tree.nodeStart[leaves[first]] / n, "DBSCAN: counting neighbours");
+            int last = first;
+            while (last < leaves.length
+                && tree.nodeStart[leaves[last]] - tree.nodeStart[leaves[first]] < ParallelRows.BATCH) {
+                last++;
+            }
+            java.util.stream.IntStream.range(first, last).parallel().forEach(l -> {
+                final int leaf = leaves[l];
+                final int[] c = leafCount.get();
+                final int[] f = leafFound.get();
+                counters.get().run(leaf, eps, minPts, links, c, f);
+                for (int p = tree.nodeStart[leaf]; p < tree.nodeEnd[leaf]; p++) {
+                    final int slot = p - tree.nodeStart[leaf];
+                    final int i = tree.order[p];
+                    count[i] = c[slot];
+                    core[i] = c[slot] >= minPts;
+                    System.arraycopy(f, slot * links, found, i * links, Math.min(c[slot], links));
+                }
+            });
+            first = last;
+        }
 
         // 2. Join core rows with the core rows among their kept neighbours. Union-find keeps the lowest index as the
         // root, which gives scikit-learn's numbering.
@@ -168,6 +191,14 @@ public final class Dbscan {
         }
         progress.report(1, "DBSCAN done");
         return new DbscanModel(parameters, labels, coreRows, Matrix.wrap(coreCount, d, corePoints), d);
+    }
+
+    private static int maxLeafSize(final BallTree tree, final int[] leaves) {
+        int width = 1;
+        for (final int leaf : leaves) {
+            width = Math.max(width, tree.nodeEnd[leaf] - tree.nodeStart[leaf]);
+        }
+        return width;
     }
 
     /** @return the lower of cluster {@code best} and row j's cluster if j is a core row */
