@@ -18,14 +18,21 @@ import org.deepcluster.core.progress.Progress;
  * neighbour order, thread schedule or tree shape.
  *
  * <p>Why not Smile's {@code DBSCAN}: it does not count the point itself towards minPts the same way (its kd-tree
- * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded. Here one
- * radius query per row runs in parallel on a {@link BallTree} and the neighbour lists are kept (as scikit-learn
- * does) up to {@value #KEPT_NEIGHBOURS} entries; rows beyond that budget are counted (stopping at minPts) and
- * queried again when linking core points (union-find) and labelling border points.
+ * skips the query by reference), numbers clusters by its own expansion order and runs single-threaded.
+ *
+ * <p>How (all queries on a {@link BallTree}, in parallel batches): scikit-learn computes every row's full neighbour
+ * list, but in many dimensions a tree cannot prune inside a cluster, so that costs a scan of the whole cluster per
+ * row. Here (1) a row's neighbours are counted only up to minPts, leaf by leaf with a blocked distance kernel
+ * ({@link LeafCounts}), remembering those found (so a non-core row has its complete list); (2) core rows are joined (union-find) with the core rows among those;
+ * (3) every core row then searches for a core row within eps in <em>another</em> component ({@link CoreLinks}),
+ * skipping tree nodes whose core rows all lie in its own component (after step 2 usually whole clusters), round after
+ * round until no link is found; (4) non-core rows take the lowest cluster among their listed core neighbours. Same
+ * result as full lists: the clusters are the connected components of the core rows' eps-graph, which are unique, and
+ * a border row's cluster follows from its complete list.
  */
 public final class Dbscan {
 
-    /** Neighbour list entries kept in memory (4 bytes each) before rows are queried again instead. */
+    /** Neighbour entries kept in memory (4 bytes each); beyond this fewer per row are kept (same result, slower). */
     private static final long KEPT_NEIGHBOURS = 50_000_000L;
 
     private Dbscan() {
@@ -84,58 +91,62 @@ public final class Dbscan {
         progress.report(0, "DBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
 
-        // One radius query per row; the neighbour lists are kept (as scikit-learn does) up to a memory budget,
-        // beyond which the remaining rows are queried again when needed.
-        final int[][] neighbours = new int[n][];
-        final int[] counts = new int[n];
-        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
-        long stored = 0;
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
+        // 1. Count each row's neighbours up to minPts, keeping those found (up to minPts per row, within the memory
+        // budget): a non-core row then has its complete list.
+        final int links = (int)Math.min(minPts, keptNeighbours / n);
+        final int[] found = new int[n * links];
+        final int[] count = new int[n];
+        final boolean[] core = new boolean[n];
+        final int[] leaves = tree.leaves();
+        final LeafCounts.Centred centred = LeafCounts.Centred.of(tree);
+        final int width = maxLeafSize(tree, leaves);
+        final ThreadLocal<LeafCounts> counters = ThreadLocal.withInitial(() -> new LeafCounts(tree, centred, width));
+        final ThreadLocal<int[]> leafCount = ThreadLocal.withInitial(() -> new int[width]);
+        final ThreadLocal<int[]> leafFound = ThreadLocal.withInitial(() -> new int[width * links]);
+        int first = 0;
+        while (first < leaves.length) {
             progress.checkCancelled();
-            progress.report(0.05 + 0.6 * start / n, "DBSCAN: neighbourhoods");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean keep = stored < keptNeighbours;
-            java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
-                if (keep) {
-                    final BallTree.Hits h = hits.get();
-                    tree.within(x, i * d, eps, h);
-                    counts[i] = h.size();
-                    neighbours[i] = h.indices();
-                } else {
-                    counts[i] = tree.countWithin(x, i * d, eps, minPts); // stops at minPts
+            progress.report(0.05 + 0.4 * tree.nodeStart[leaves[first]] / n, "DBSCAN: counting neighbours");
+            int last = first;
+            while (last < leaves.length
+                && tree.nodeStart[leaves[last]] - tree.nodeStart[leaves[first]] < ParallelRows.BATCH) {
+                last++;
+            }
+            java.util.stream.IntStream.range(first, last).parallel().forEach(l -> {
+                final int leaf = leaves[l];
+                final int[] c = leafCount.get();
+                final int[] f = leafFound.get();
+                counters.get().run(leaf, eps, minPts, links, c, f);
+                for (int p = tree.nodeStart[leaf]; p < tree.nodeEnd[leaf]; p++) {
+                    final int slot = p - tree.nodeStart[leaf];
+                    final int i = tree.order[p];
+                    count[i] = c[slot];
+                    core[i] = c[slot] >= minPts;
+                    System.arraycopy(f, slot * links, found, i * links, Math.min(c[slot], links));
                 }
             });
-            for (int i = start; i < end && keep; i++) {
-                stored += neighbours[i].length;
-            }
+            first = last;
         }
-        final boolean[] core = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            core[i] = counts[i] >= minPts;
-        }
-        // Link core points within eps. Union-find keeps the lowest index as the root, which gives the numbering.
+
+        // 2. Join core rows with the core rows among their kept neighbours. Union-find keeps the lowest index as the
+        // root, which gives scikit-learn's numbering.
         final int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
-            progress.checkCancelled();
-            progress.report(0.65 + 0.2 * start / n, "DBSCAN: linking core points");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean[] fresh = queryMissing(neighbours, start, end, core, true, tree, x, d, eps, hits);
-            for (int i = start; i < end; i++) {
-                if (core[i]) {
-                    for (final int j : neighbours[i]) {
-                        if (core[j]) {
-                            union(parent, i, j);
-                        }
+        for (int i = 0; i < n; i++) {
+            if (core[i]) {
+                for (int t = i * links; t < i * links + Math.min(count[i], links); t++) {
+                    if (core[found[t]]) {
+                        union(parent, i, found[t]);
                     }
-                }
-                if (fresh[i - start]) {
-                    neighbours[i] = null; // over the memory budget: not kept
                 }
             }
         }
+
+        // 3. Complete the links: core rows search for a core row within eps in another component.
+        new CoreLinks(tree, x, eps, core, parent).complete(progress, 0.45, 0.8);
+
         final int[] labels = new int[n];
         Arrays.fill(labels, ClusterModel.NOISE);
         int clusters = 0;
@@ -145,27 +156,25 @@ public final class Dbscan {
                 labels[i] = root == i ? clusters++ : labels[root]; // root < i, already numbered
             }
         }
-        // Border points: the lowest-numbered cluster among their core neighbours.
-        for (int start = 0; start < n; start += ParallelRows.BATCH) {
-            progress.checkCancelled();
-            progress.report(0.85 + 0.1 * start / n, "DBSCAN: assigning border points");
-            final int end = Math.min(n, start + ParallelRows.BATCH);
-            final boolean[] fresh = queryMissing(neighbours, start, end, core, false, tree, x, d, eps, hits);
-            for (int i = start; i < end; i++) {
-                if (!core[i]) {
-                    int best = ClusterModel.NOISE;
-                    for (final int j : neighbours[i]) {
-                        if (core[j] && (best == ClusterModel.NOISE || labels[j] < best)) {
-                            best = labels[j];
-                        }
+        // 4. Border points: the lowest-numbered cluster among their core neighbours.
+        final ThreadLocal<BallTree.Hits> hits = ThreadLocal.withInitial(BallTree.Hits::new);
+        ParallelRows.forEach(n, tree.order, i -> {
+            if (!core[i]) {
+                int best = ClusterModel.NOISE;
+                if (count[i] <= links) { // the kept list is complete
+                    for (int t = i * links; t < i * links + count[i]; t++) {
+                        best = lower(best, found[t], core, labels);
                     }
-                    labels[i] = best;
+                } else {
+                    final BallTree.Hits h = hits.get();
+                    tree.within(x, i * d, eps, h);
+                    for (int t = 0; t < h.size(); t++) {
+                        best = lower(best, h.index(t), core, labels);
+                    }
                 }
-                if (fresh[i - start]) {
-                    neighbours[i] = null;
-                }
+                labels[i] = best; // core rows' labels are final; only this row's slot is written
             }
-        }
+        }, progress, 0.8, 0.95, "DBSCAN: assigning border points");
         int coreCount = 0;
         for (final boolean c : core) {
             coreCount += c ? 1 : 0;
@@ -184,27 +193,20 @@ public final class Dbscan {
         return new DbscanModel(parameters, labels, coreRows, Matrix.wrap(coreCount, d, corePoints), d);
     }
 
-    /**
-     * Queries, in parallel, the rows in [start, end) with {@code core[i] == wanted} whose list was not kept.
-     *
-     * @return per row of the range whether it was queried now
-     */
-    private static boolean[] queryMissing(final int[][] neighbours, final int start, final int end,
-        final boolean[] core, final boolean wanted, final BallTree tree, final double[] x, final int d,
-        final double eps, final ThreadLocal<BallTree.Hits> hits) {
-        final boolean[] fresh = new boolean[end - start];
-        java.util.stream.IntStream.range(start, end).parallel().forEach(i -> {
-            if (neighbours[i] == null && core[i] == wanted) {
-                final BallTree.Hits h = hits.get();
-                tree.within(x, i * d, eps, h);
-                neighbours[i] = h.indices();
-                fresh[i - start] = true;
-            }
-        });
-        return fresh;
+    private static int maxLeafSize(final BallTree tree, final int[] leaves) {
+        int width = 1;
+        for (final int leaf : leaves) {
+            width = Math.max(width, tree.nodeEnd[leaf] - tree.nodeStart[leaf]);
+        }
+        return width;
     }
 
-    private static int find(final int[] parent, int i) {
+    /** @return the lower of cluster {@code best} and row j's cluster if j is a core row */
+    private static int lower(final int best, final int j, final boolean[] core, final int[] labels) {
+        return core[j] && (best == ClusterModel.NOISE || labels[j] < best) ? labels[j] : best;
+    }
+
+    static int find(final int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
             i = parent[i];
@@ -212,7 +214,7 @@ public final class Dbscan {
         return i;
     }
 
-    private static void union(final int[] parent, final int a, final int b) {
+    static void union(final int[] parent, final int a, final int b) {
         final int ra = find(parent, a);
         final int rb = find(parent, b);
         if (ra < rb) {

@@ -14,8 +14,14 @@ import org.deepcluster.core.progress.Progress;
  * <p>Validation: scikit-learn 1.2.1 has no HDBSCAN and the {@code hdbscan} package is not installed, so there is no
  * reference fixture. The tests check a hand-worked example, the MST weight against a brute-force MST of the
  * mutual-reachability graph, recovery of blobs with noise, and that every cluster has at least minClusterSize rows.
+ *
+ * <p>Speed: core distances come from k-nearest-neighbour queries on a {@link BallTree}, the spanning tree from
+ * {@link BoruvkaMst} (not Prim over all pairs, which is O(n²)).
  */
 public final class Hdbscan {
+
+    /** Nearest-neighbour list entries kept in memory (4 bytes each) for the spanning tree's candidate edges. */
+    private static final long KEPT_NEIGHBOURS = 50_000_000L;
 
     private Hdbscan() {
     }
@@ -90,9 +96,13 @@ public final class Hdbscan {
         progress.checkCancelled();
         progress.report(0, "HDBSCAN: building the neighbour index");
         final BallTree tree = new BallTree(x, n, d);
-        final double[] core = tree.kthNeighbourDistances(x, minSamples, progress, 0.02, 0.1,
+        // The neighbour lists seed the spanning tree's candidate edges; beyond a memory budget they are dropped and
+        // every row searches the tree instead (same result, slower).
+        final boolean keepLists = (long)n * minSamples <= KEPT_NEIGHBOURS;
+        final BallTree.AllNearest nearest = tree.allNearest(x, minSamples, keepLists, progress, 0.02, 0.3,
             "HDBSCAN: core distances");
-        final MutualReachabilityMst.Edges mst = MutualReachabilityMst.prim(x, n, d, core, progress, 0.1, 0.9);
+        final double[] core = nearest.kth();
+        final MutualReachabilityMst.Edges mst = BoruvkaMst.build(tree, x, nearest, progress, 0.3, 0.9);
         progress.checkCancelled();
         progress.report(0.9, "HDBSCAN: condensed tree");
         final CondensedTree condensed = CondensedTree.build(n, mst, parameters.minClusterSize());

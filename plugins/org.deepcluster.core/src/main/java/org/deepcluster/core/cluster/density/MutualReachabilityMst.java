@@ -9,8 +9,10 @@ import org.deepcluster.core.progress.Progress;
  * The minimum spanning tree of the mutual-reachability graph, mr(a, b) = max(core(a), core(b), |a − b|), by Prim's
  * algorithm on the complete graph: O(n²) distance evaluations, no extra memory, exact. Each step scans the rows not
  * yet in the tree in parallel chunks; a distance is skipped when max(core(a), core(b)) already cannot improve a
- * row's best edge. This is what scikit-learn ≥ 1.3 does for HDBSCAN (its {@code mst_from_data_matrix}); a Borůvka
- * on the ball tree would be faster on large low-dimensional data and can replace it behind this class.
+ * row's best edge. This is what scikit-learn ≥ 1.3 does for HDBSCAN (its {@code mst_from_data_matrix}).
+ * {@link Hdbscan} uses {@link BoruvkaMst} instead, which is far faster on clustered data; this class stays as its
+ * independent reference in the tests. Both compare edges by (weight, lower row, higher row), a strict order, so both
+ * return the same unique tree, with the same tie decisions.
  */
 final class MutualReachabilityMst {
 
@@ -18,10 +20,10 @@ final class MutualReachabilityMst {
     private static final int PARALLEL_SCAN = 8192;
 
     /**
-     * The tree's edges, ordered by weight (ties by the order Prim added them).
+     * The tree's edges, ordered by (weight, from, to).
      *
-     * @param from one end of each edge
-     * @param to the other end
+     * @param from the lower row of each edge
+     * @param to the higher row
      * @param weight the mutual reachability distance
      */
     record Edges(int[] from, int[] to, double[] weight) {
@@ -80,16 +82,16 @@ final class MutualReachabilityMst {
                 for (int k = lo; k < hi; k++) {
                     final int u = rest[k];
                     final double floor = Math.max(core[v], core[u]);
-                    if (floor < best[u]) {
+                    if (floor < best[u] || (floor == best[u] && BoruvkaMst.less(floor, v, u, best[u], bestFrom[u], u))) {
                         final double bound = best[u] * best[u] * (1 + 1e-12); // margin for sqrt rounding
                         final double w = Math.max(floor, Math.sqrt(BallTree.squaredDistance(x, v * d, x, u * d, d,
                             bound)));
-                        if (w < best[u]) {
+                        if (w < best[u] || (w == best[u] && BoruvkaMst.less(w, v, u, best[u], bestFrom[u], u))) {
                             best[u] = w;
                             bestFrom[u] = v;
                         }
                     }
-                    if (arg < 0 || best[u] < best[rest[arg]] || (best[u] == best[rest[arg]] && u < rest[arg])) {
+                    if (arg < 0 || before(rest[k], rest[arg], best, bestFrom)) {
                         arg = k;
                     }
                 }
@@ -98,14 +100,13 @@ final class MutualReachabilityMst {
             int arg = chunkBest[0];
             for (int c = 1; c < parts; c++) {
                 final int k = chunkBest[c];
-                if (k >= 0 && (best[rest[k]] < best[rest[arg]]
-                    || (best[rest[k]] == best[rest[arg]] && rest[k] < rest[arg]))) {
+                if (k >= 0 && before(rest[k], rest[arg], best, bestFrom)) {
                     arg = k;
                 }
             }
             final int u = rest[arg];
-            edgeFrom[step] = bestFrom[u];
-            edgeTo[step] = u;
+            edgeFrom[step] = Math.min(bestFrom[u], u);
+            edgeTo[step] = Math.max(bestFrom[u], u);
             edgeWeight[step] = best[u];
             // Keep the rest in row order (shift instead of swap): the scans then read the rows sequentially.
             System.arraycopy(rest, arg + 1, rest, arg, restSize - arg - 1);
@@ -115,13 +116,28 @@ final class MutualReachabilityMst {
         return sorted(edgeFrom, edgeTo, edgeWeight);
     }
 
-    /** Sorts edges by weight, stable (as the hdbscan library's mergesort). */
+    /** Whether row u's best edge into the tree comes before row w's in the order (weight, lower row, higher row). */
+    private static boolean before(final int u, final int w, final double[] best, final int[] bestFrom) {
+        if (best[u] != best[w]) {
+            return best[u] < best[w];
+        }
+        if (best[u] == Double.POSITIVE_INFINITY) {
+            return u < w;
+        }
+        return BoruvkaMst.less(best[u], bestFrom[u], u, best[w], bestFrom[w], w);
+    }
+
+    /**
+     * Sorts edges by (weight, from, to), a strict order for edges given as (lower row, higher row): the single-linkage
+     * merges then do not depend on which algorithm found the tree.
+     */
     static Edges sorted(final int[] from, final int[] to, final double[] weight) {
         final Integer[] order = new Integer[weight.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(weight[a], weight[b])); // TimSort: stable
+        Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Double.compare(weight[a], weight[b])
+            : from[a] != from[b] ? Integer.compare(from[a], from[b]) : Integer.compare(to[a], to[b]));
         final int[] f = new int[order.length];
         final int[] t = new int[order.length];
         final double[] w = new double[order.length];

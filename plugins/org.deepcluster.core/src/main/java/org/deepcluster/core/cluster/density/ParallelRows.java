@@ -28,11 +28,24 @@ final class ParallelRows {
      */
     static void forEach(final int n, final IntConsumer task, final Progress progress, final double from,
         final double to, final String message) {
+        forEach(n, null, task, progress, from, to, message);
+    }
+
+    /**
+     * As {@link #forEach(int, IntConsumer, Progress, double, double, String)}, visiting the rows in the given order:
+     * with a tree's order, consecutive queries touch the same part of the data, which then stays in the CPU caches
+     * (with 100,000 rows of 32 columns the per-query scan was several times slower in row order).
+     *
+     * @param order a permutation of the rows, or null for row order
+     */
+    static void forEach(final int n, final int[] order, final IntConsumer task, final Progress progress,
+        final double from, final double to, final String message) {
+        final IntConsumer inOrder = order == null ? task : k -> task.accept(order[k]);
         for (int start = 0; start < n; start += BATCH) {
             progress.checkCancelled();
             progress.report(from + (to - from) * start / n, message);
             final int end = Math.min(n, start + BATCH);
-            IntStream.range(start, end).parallel().forEach(task);
+            IntStream.range(start, end).parallel().forEach(inOrder);
         }
         progress.report(to, message);
     }

@@ -3,6 +3,7 @@ package org.deepcluster.core.cluster.density;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,6 +48,19 @@ class BallTreeTest {
                     }
                     assertEquals(expected.length, tree.countWithin(x, q * d, r, Integer.MAX_VALUE));
                     assertEquals(Math.min(expected.length, 3), tree.countWithin(x, q * d, r, 3));
+                    // The rows recorded while counting are genuine, distinct, and all of them when they fit.
+                    final int[] found = new int[5];
+                    final int count = tree.countWithin(x, q * d, r, 8, found);
+                    assertEquals(Math.min(expected.length, 8), count);
+                    final int[] recorded = Arrays.copyOf(found, Math.min(count, found.length));
+                    Arrays.sort(recorded);
+                    assertEquals(recorded.length, Arrays.stream(recorded).distinct().count());
+                    for (final int row : recorded) {
+                        assertTrue(Arrays.binarySearch(expected, row) >= 0, "row " + row);
+                    }
+                    if (expected.length <= found.length) {
+                        assertArrayEquals(expected, recorded);
+                    }
                 }
             }
         }

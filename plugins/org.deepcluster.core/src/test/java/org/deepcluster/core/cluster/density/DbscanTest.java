@@ -53,6 +53,103 @@ class DbscanTest {
         assertArrayEquals(Dbscan.fit(big, p, Progress.NONE).labels(), Dbscan.fit(big, p, Progress.NONE, 1000).labels());
     }
 
+    /**
+     * Against a brute-force DBSCAN with scikit-learn's rules (all pairs; core = at least minPts rows within eps, the
+     * row itself counted; clusters numbered by their lowest core row; a border row joins the lowest-numbered cluster
+     * among its core neighbours), on clustered and tie-heavy grid data, with the memory budget for kept neighbours
+     * ample, smaller than minPts per row, and zero (then all linking is done by searches between components).
+     */
+    @Test
+    void agreesWithBruteForceOnRandomData() {
+        final java.util.Random random = new java.util.Random(11);
+        for (final int d : new int[]{2, 5, 32}) {
+            for (final boolean grid : new boolean[]{false, true}) {
+                final int n = 900;
+                final double[][] rows = new double[n][d];
+                for (int i = 0; i < n; i++) {
+                    final int centre = random.nextInt(5);
+                    for (int j = 0; j < d; j++) {
+                        rows[i][j] = grid ? random.nextInt(4) + 3 * ((centre + j) % 3)
+                            : centre * 3 * ((j % 2) * 2 - 1) + random.nextGaussian() * (1 + centre % 2);
+                    }
+                }
+                final Matrix data = Matrix.of(rows);
+                for (final int minPts : new int[]{1, 4, 12}) {
+                    // On the integer grid many distances equal eps exactly: the exact re-check decides them.
+                    final double eps = grid ? (d <= 5 ? 2.0 : 5.0) : 0.9 * Math.sqrt(d);
+                    final int[] expected = bruteForce(rows, eps, minPts);
+                    final Dbscan.Parameters p = new Dbscan.Parameters(eps, minPts);
+                    for (final long budget : new long[]{50_000_000L, 3L * n, 0}) {
+                        final DbscanModel model = Dbscan.fit(data, p, Progress.NONE, budget);
+                        final String name = "d " + d + " grid " + grid + " minPts " + minPts + " budget " + budget;
+                        assertArrayEquals(expected, model.labels(), name);
+                        int cores = 0;
+                        for (int i = 0; i < n; i++) {
+                            cores += count(rows, i, eps) >= minPts ? 1 : 0;
+                        }
+                        assertEquals(cores, model.coreRows().length, name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int count(final double[][] rows, final int i, final double eps) {
+        int c = 0;
+        for (final double[] r : rows) {
+            c += within(rows[i], r, eps) ? 1 : 0;
+        }
+        return c;
+    }
+
+    private static boolean within(final double[] a, final double[] b, final double eps) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += (a[j] - b[j]) * (a[j] - b[j]);
+        }
+        return Math.sqrt(s) <= eps;
+    }
+
+    private static int[] bruteForce(final double[][] rows, final double eps, final int minPts) {
+        final int n = rows.length;
+        final boolean[] core = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            core[i] = count(rows, i, eps) >= minPts;
+        }
+        final int[] labels = new int[n];
+        Arrays.fill(labels, ClusterModel.NOISE);
+        int clusters = 0;
+        for (int i = 0; i < n; i++) {
+            if (core[i] && labels[i] == ClusterModel.NOISE) {
+                // Flood the core rows reachable from i (i is the lowest core row of its cluster).
+                final java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+                labels[i] = clusters;
+                queue.add(i);
+                while (!queue.isEmpty()) {
+                    final int a = queue.poll();
+                    for (int b = 0; b < n; b++) {
+                        if (core[b] && labels[b] == ClusterModel.NOISE && within(rows[a], rows[b], eps)) {
+                            labels[b] = clusters;
+                            queue.add(b);
+                        }
+                    }
+                }
+                clusters++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (!core[i]) {
+                for (int b = 0; b < n; b++) {
+                    if (core[b] && within(rows[i], rows[b], eps)
+                        && (labels[i] == ClusterModel.NOISE || labels[b] < labels[i])) {
+                        labels[i] = labels[b];
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
     @Test
     void recoversBlobsWithNoiseIn32Dimensions() {
         final int[] truth = new int[2100];
@@ -140,6 +237,16 @@ class DbscanTest {
         assertArrayEquals(Dbscan.fit(data, p, Progress.NONE).labels(), Dbscan.fit(data, p, Progress.NONE).labels());
         final Progress cancelLater = DensityFixtures.cancelAfter(2);
         assertThrows(CancelledException.class, () -> Dbscan.fit(data, p, cancelLater));
+    }
+
+    @Test
+    void sameResultWithOneOrManyThreads() {
+        final Matrix data = DensityFixtures.blobs(6000, 32, 5, 1.0, 300, 21, null);
+        final Dbscan.Parameters p = new Dbscan.Parameters(6, 10);
+        final DbscanModel one = DensityFixtures.withThreads(1, () -> Dbscan.fit(data, p, Progress.NONE));
+        final DbscanModel many = DensityFixtures.withThreads(5, () -> Dbscan.fit(data, p, Progress.NONE));
+        assertArrayEquals(one.labels(), many.labels());
+        assertArrayEquals(one.coreRows(), many.coreRows());
     }
 
     @Test

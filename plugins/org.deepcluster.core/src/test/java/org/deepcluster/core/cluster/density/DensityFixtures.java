@@ -86,4 +86,16 @@ final class DensityFixtures {
         }
         return Matrix.wrap(n + noise, d, values);
     }
+
+    /** Runs {@code task} with its parallel streams on a pool of {@code threads} threads. */
+    static <T> T withThreads(final int threads, final java.util.concurrent.Callable<T> task) {
+        final java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(task).get();
+        } catch (final InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

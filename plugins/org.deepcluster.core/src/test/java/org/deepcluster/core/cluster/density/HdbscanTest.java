@@ -220,6 +220,18 @@ class HdbscanTest {
     }
 
     @Test
+    void sameResultWithOneOrManyThreads() {
+        final Matrix data = DensityFixtures.blobs(5000, 32, 5, 1.0, 200, 22, null);
+        final Hdbscan.Parameters p = Hdbscan.Parameters.defaults(25);
+        final HdbscanModel one = DensityFixtures.withThreads(1, () -> Hdbscan.fit(data, p, Progress.NONE));
+        final HdbscanModel many = DensityFixtures.withThreads(5, () -> Hdbscan.fit(data, p, Progress.NONE));
+        assertArrayEquals(one.labels(), many.labels());
+        assertArrayEquals(one.probabilities(), many.probabilities());
+        assertArrayEquals(one.outlierScores(), many.outlierScores());
+        assertEquals(one.mstWeight(), many.mstWeight());
+    }
+
+    @Test
     void deterministicCancellableAndSavable() throws IOException {
         final Matrix data = DensityFixtures.blobs(2000, 4, 3, 1.0, 50, 8, null);
         final Hdbscan.Parameters p = Hdbscan.Parameters.defaults(10);
