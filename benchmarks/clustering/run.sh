@@ -78,5 +78,7 @@ for rep in $(seq 1 "$repeats"); do
     fi
   done
 done
-"$py" "$here/summarize.py" "$here"/results/*.jsonl > "$here/RESULTS.md"
+# only this run: older files in results/ may come from older code (regenerate a report from several runs with
+# summarize.py FILE...)
+"$py" "$here/summarize.py" "$out" > "$here/RESULTS.md"
 echo "wrote $out and $here/RESULTS.md" >&2
