@@ -1,10 +1,7 @@
 package org.deepcluster.knime.port;
 
 import java.awt.Font;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
@@ -136,19 +133,7 @@ public final class ClusterModelPortObject extends AbstractPortObject {
     protected void save(final PortObjectZipOutputStream out, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
         exec.checkCanceled();
-        out.putNextEntry(new ZipEntry(MODEL_ENTRY));
-        ClusterModels.write(model, new FilterOutputStream(out) {
-            @Override
-            public void write(final byte[] b, final int off, final int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush(); // the port's zip stream belongs to the framework
-            }
-        });
-        out.closeEntry();
+        PortEntries.write(out, MODEL_ENTRY, stream -> ClusterModels.write(model, stream));
     }
 
     @Override
@@ -159,25 +144,8 @@ public final class ClusterModelPortObject extends AbstractPortObject {
             throw new IOException("Cannot load the Cluster Model: its spec is a "
                 + (loadedSpec == null ? "null" : loadedSpec.getClass().getName()) + ", not a cluster model spec.");
         }
-        final ZipEntry entry = in.getNextEntry();
-        if (entry == null || !MODEL_ENTRY.equals(entry.getName())) {
-            throw new IOException("Cannot load the Cluster Model: the port data has no entry " + MODEL_ENTRY
-                + " (found " + (entry == null ? "no further entry" : "'" + entry.getName() + "'")
-                + "); it was not written by a clustering node of this extension or is damaged.");
-        }
-        final ClusterModel loaded;
-        try {
-            loaded = ClusterModels.read(new FilterInputStream(in) {
-                @Override
-                public void close() {
-                    // the port's zip stream belongs to the framework
-                }
-            });
-        } catch (final IOException e) {
-            throw new IOException("Cannot load the Cluster Model: " + e.getMessage(), e);
-        } catch (final RuntimeException e) { // a reader that failed on inconsistent values
-            throw new IOException("Cannot load the Cluster Model: " + e, e);
-        }
+        final ClusterModel loaded = PortEntries.read(in, MODEL_ENTRY, "Cluster Model",
+            "a clustering node of this extension", ClusterModels::read);
         final String mismatch = mismatch(s, loaded);
         if (mismatch != null) {
             throw new IOException("Cannot load the Cluster Model: " + mismatch + "; the saved port is damaged.");

@@ -10,8 +10,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.table.DefaultTableModel;
 
-import org.deepcluster.knime.util.NumericColumns;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
@@ -99,14 +97,7 @@ public final class ClusterModelPortObjectSpec extends AbstractSimplePortObjectSp
      * @return their names and type names, as two lists
      */
     public static List<List<String>> namesAndTypes(final DataTableSpec table, final int[] columns) {
-        final List<String> names = new ArrayList<>(columns.length);
-        final List<String> types = new ArrayList<>(columns.length);
-        for (final int c : columns) {
-            final DataColumnSpec column = table.getColumnSpec(c);
-            names.add(column.getName());
-            types.add(column.getType().getName());
-        }
-        return List.of(names, types);
+        return ModelColumns.namesAndTypes(table, columns);
     }
 
     /**
@@ -223,30 +214,8 @@ public final class ClusterModelPortObjectSpec extends AbstractSimplePortObjectSp
      * @throws InvalidSettingsException naming the first column the table lacks or has with a non-numeric type
      */
     public int[] findColumns(final DataTableSpec table) throws InvalidSettingsException {
-        final int[] indices = new int[columnNames.size()];
-        for (int j = 0; j < indices.length; j++) {
-            final String name = columnNames.get(j);
-            final int index = table.findColumnIndex(name);
-            if (index < 0) {
-                throw new InvalidSettingsException("The input table has no column '" + name + "', which the cluster "
-                    + "model was fitted on (" + columnNames.size() + " columns" + columnList() + "): provide a table "
-                    + "with all the feature columns.");
-            }
-            final DataColumnSpec column = table.getColumnSpec(index);
-            if (!NumericColumns.isNumeric(column)) {
-                throw new InvalidSettingsException("Column '" + name + "' has type " + column.getType().getName()
-                    + ", but the cluster model was fitted on it as numbers (" + columnTypes.get(j)
-                    + "): convert it to numbers first.");
-            }
-            indices[j] = index;
-        }
-        return indices;
-    }
-
-    private String columnList() {
-        final int shown = Math.min(5, columnNames.size());
-        return (shown < columnNames.size() ? ", first: " : ": ") + String.join(", ", columnNames.subList(0, shown))
-            + (shown < columnNames.size() ? ", ..." : "");
+        return ModelColumns.find(table, columnNames, columnTypes, "the cluster model was fitted on",
+            "feature columns");
     }
 
     @Override

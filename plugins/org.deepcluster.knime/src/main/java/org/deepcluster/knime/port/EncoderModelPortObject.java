@@ -1,13 +1,10 @@
 package org.deepcluster.knime.port;
 
 import java.awt.Font;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
@@ -161,19 +158,7 @@ public final class EncoderModelPortObject extends AbstractPortObject {
     protected void save(final PortObjectZipOutputStream out, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
         exec.checkCanceled();
-        out.putNextEntry(new ZipEntry(ENCODER_ENTRY));
-        encoder.save(new FilterOutputStream(out) {
-            @Override
-            public void write(final byte[] b, final int off, final int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush(); // the port's zip stream belongs to the framework
-            }
-        });
-        out.closeEntry();
+        PortEntries.write(out, ENCODER_ENTRY, encoder::save);
     }
 
     @Override
@@ -184,25 +169,8 @@ public final class EncoderModelPortObject extends AbstractPortObject {
             throw new IOException("Cannot load the Encoder Model: its spec is a "
                 + (loadedSpec == null ? "null" : loadedSpec.getClass().getName()) + ", not an encoder model spec.");
         }
-        final ZipEntry entry = in.getNextEntry();
-        if (entry == null || !ENCODER_ENTRY.equals(entry.getName())) {
-            throw new IOException("Cannot load the Encoder Model: the port data has no entry " + ENCODER_ENTRY
-                + " (found " + (entry == null ? "no further entry" : "'" + entry.getName() + "'")
-                + "); it was not written by the Encoder Learner or is damaged.");
-        }
-        final FittedEncoder loaded;
-        try {
-            loaded = FittedEncoder.load(new FilterInputStream(in) {
-                @Override
-                public void close() {
-                    // the port's zip stream belongs to the framework
-                }
-            });
-        } catch (final IOException e) {
-            throw new IOException("Cannot load the Encoder Model: " + e.getMessage(), e);
-        } catch (final RuntimeException e) { // e.g. the native backend cannot be loaded
-            throw new IOException("Cannot load the Encoder Model: " + e, e);
-        }
+        final FittedEncoder loaded = PortEntries.read(in, ENCODER_ENTRY, "Encoder Model", "the Encoder Learner",
+            FittedEncoder::load);
         final String mismatch = mismatch(s, loaded);
         if (mismatch != null) {
             throw new IOException("Cannot load the Encoder Model: " + mismatch + "; the saved port is damaged.");

@@ -1,6 +1,5 @@
 package org.deepcluster.knime.port;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,6 @@ import javax.swing.table.DefaultTableModel;
 
 import org.deepcluster.core.encode.Architecture;
 import org.deepcluster.core.encode.Scaling;
-import org.deepcluster.knime.util.NumericColumns;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
@@ -82,14 +79,9 @@ public final class EncoderModelPortObjectSpec extends AbstractSimplePortObjectSp
      */
     public static EncoderModelPortObjectSpec of(final DataTableSpec table, final int[] columns,
         final Architecture architecture, final int embeddingSize, final Scaling scaling) {
-        final List<String> names = new ArrayList<>(columns.length);
-        final List<String> types = new ArrayList<>(columns.length);
-        for (final int c : columns) {
-            final DataColumnSpec column = table.getColumnSpec(c);
-            names.add(column.getName());
-            types.add(column.getType().getName());
-        }
-        return new EncoderModelPortObjectSpec(names, types, architecture, embeddingSize, scaling);
+        final List<List<String>> namesAndTypes = ModelColumns.namesAndTypes(table, columns);
+        return new EncoderModelPortObjectSpec(namesAndTypes.get(0), namesAndTypes.get(1), architecture, embeddingSize,
+            scaling);
     }
 
     private void init(final List<String> names, final List<String> types, final Architecture arch, final int size,
@@ -154,31 +146,8 @@ public final class EncoderModelPortObjectSpec extends AbstractSimplePortObjectSp
      * @throws InvalidSettingsException naming the first column the table lacks or has with a non-numeric type
      */
     public int[] findColumns(final DataTableSpec table) throws InvalidSettingsException {
-        final int[] indices = new int[columnNames.size()];
-        for (int j = 0; j < indices.length; j++) {
-            final String name = columnNames.get(j);
-            final int index = table.findColumnIndex(name);
-            if (index < 0) {
-                throw new InvalidSettingsException("The input table has no column '" + name + "', which the encoder "
-                    + "model was trained on (" + columnNames.size() + " columns" + columnList() + "): provide a table "
-                    + "with all the training columns.");
-            }
-            final DataColumnSpec column = table.getColumnSpec(index);
-            if (!NumericColumns.isNumeric(column)) {
-                throw new InvalidSettingsException("Column '" + name + "' has type " + column.getType().getName()
-                    + ", but the encoder model was trained on it as numbers (" + columnTypes.get(j)
-                    + "): convert it to numbers first.");
-            }
-            indices[j] = index;
-        }
-        return indices;
-    }
-
-    /** @return ": a, b, c" for a few columns, ", first: a, b, c, ..." for many */
-    private String columnList() {
-        final int shown = Math.min(5, columnNames.size());
-        return (shown < columnNames.size() ? ", first: " : ": ") + String.join(", ", columnNames.subList(0, shown))
-            + (shown < columnNames.size() ? ", ..." : "");
+        return ModelColumns.find(table, columnNames, columnTypes, "the encoder model was trained on",
+            "training columns");
     }
 
     @Override
