@@ -12,7 +12,7 @@ package org.deepcluster.core.cluster;
  */
 final class BlockColumns {
 
-    /** {@code d} arrays of {@link RowChunks#BLOCK}: feature {@code j} of the block's row {@code p} at {@code [j][p]}. */
+    /** {@code d} arrays of {@link RowChunks#BLOCK}: feature {@code j} of the block's row {@code p} at [j][p]. */
     private final double[][] columns;
     private final int d;
     /** The number of rows loaded. */
@@ -29,14 +29,6 @@ final class BlockColumns {
         count = to - from;
         for (int i = from; i < to; i++) {
             loadRow(points.x, i * d, i - from);
-        }
-    }
-
-    /** Loads the listed rows, {@code rows[0..count)}, in that order. */
-    void load(final Points points, final int[] rows, final int count) {
-        this.count = count;
-        for (int p = 0; p < count; p++) {
-            loadRow(points.x, rows[p] * d, p);
         }
     }
 
@@ -86,9 +78,9 @@ final class BlockColumns {
         }
     }
 
-    // The kernels: every array indexed by p alone, so C2 vectorises them (measured: about 1.6x slower with
-    // -XX:-UseSuperWord). Four features per pass keep the running sum in a register for four additions instead of
-    // loading and storing it for each; the additions still come one feature after the other, in order.
+    // The kernels: every array indexed by p alone, so C2 vectorises them (measured: the k-means++ seeding about 1.8x
+    // slower with -XX:-UseSuperWord). Four features per pass keep the running sum in a register for four additions
+    // instead of loading and storing it for each; the additions still come one feature after the other, in order.
 
     private static void addSquaredDifferences4(final double[] x0, final double[] x1, final double[] x2,
         final double[] x3, final double c0, final double c1, final double c2, final double c3, final double[] acc,

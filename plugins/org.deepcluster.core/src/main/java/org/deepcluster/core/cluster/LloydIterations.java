@@ -51,7 +51,7 @@ final class LloydIterations {
             final NearestCentres nearest = new NearestCentres(points, centres, k);
             chunks.forEach((chunk, from, to) -> {
                 update.clear(chunk);
-                final NearestCentres.Scratch scratch = new NearestCentres.Scratch(d);
+                final NearestCentres.Scratch scratch = new NearestCentres.Scratch(k);
                 final int[] blockLabels = new int[RowChunks.BLOCK];
                 int moves = 0;
                 for (int b = from; b < to; b += RowChunks.BLOCK) {

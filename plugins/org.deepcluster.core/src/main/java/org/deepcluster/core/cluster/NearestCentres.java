@@ -9,8 +9,7 @@ package org.deepcluster.core.cluster;
  * inequality), so the label stays {@code a} without computing the other k - 1 distances. The comparison keeps a
  * relative margin of {@link #MARGIN}, far above the rounding of the computed distances (about d × 1e-16), so a skipped
  * row gets exactly the label and distance the full computation would give: results equal plain Lloyd's bit for bit.
- * Rows that fail the test (and every row when there is no previous label) get all k distances, computed over their
- * columns ({@link BlockColumns}).
+ * Rows that fail the test (and every row when there is no previous label) get all k distances, two rows at a time.
  */
 final class NearestCentres {
 
@@ -33,17 +32,8 @@ final class NearestCentres {
         this.points = points;
         this.k = k;
         this.centres = centres;
-        this.offsets = offsets(k, points.d);
+        this.offsets = SquaredDistances.offsets(k, points.d);
         this.keepBelow = keepBelow(centres, k, points.d);
-    }
-
-    /** @param k the number of centres; @param d their length; @return the offsets 0, d, 2d, ... */
-    private static int[] offsets(final int k, final int d) {
-        final int[] offsets = new int[k];
-        for (int c = 0; c < k; c++) {
-            offsets[c] = c * d;
-        }
-        return offsets;
     }
 
     /** Per centre: (1 - margin) × (half the distance to the nearest other centre)²; 0 when two centres coincide. */
@@ -70,15 +60,14 @@ final class NearestCentres {
 
     /** Per-thread working space of {@link #block}. */
     static final class Scratch {
+        final double[] first;
+        final double[] second;
         final int[] pending = new int[RowChunks.BLOCK];
-        final BlockColumns columns;
-        final double[] distances = new double[RowChunks.BLOCK];
-        final double[] best = new double[RowChunks.BLOCK];
-        final int[] label = new int[RowChunks.BLOCK];
 
-        /** @param d the number of features */
-        Scratch(final int d) {
-            columns = new BlockColumns(d);
+        /** @param k the number of centres */
+        Scratch(final int k) {
+            first = new double[k];
+            second = new double[k];
         }
     }
 
@@ -108,37 +97,27 @@ final class NearestCentres {
             }
             pending[count++] = i;
         }
-        if (count == 0) {
-            return;
-        }
-        // The pending rows as columns, compared with one centre at a time (see BlockColumns); a centre replaces the
-        // best so far only when strictly nearer, so ties go to the lower index as in nearest().
-        final BlockColumns columns = scratch.columns;
-        columns.load(points, pending, count);
-        final double[] best = scratch.best;
-        final int[] label = scratch.label;
-        final double[] distances = scratch.distances;
-        columns.squaredDistances(centres, offsets[0], best);
-        java.util.Arrays.fill(label, 0, count, 0);
-        for (int c = 1; c < k; c++) {
-            columns.squaredDistances(centres, offsets[c], distances);
-            keepNearer(distances, c, best, label, count);
-        }
-        for (int p = 0; p < count; p++) {
+        final int d = points.d;
+        final double[] first = scratch.first;
+        final double[] second = scratch.second;
+        int p = 0;
+        for (; p + 1 < count; p += 2) { // a 2 rows × 4 centres tile, see SquaredDistances#compute2
             final int i = pending[p];
-            outLabels[i - base] = label[p];
-            squared[i] = best[p];
+            final int j = pending[p + 1];
+            SquaredDistances.compute2(points.x, i * d, j * d, d, centres, offsets, k, first, second);
+            final int a = nearest(first, k);
+            final int b = nearest(second, k);
+            outLabels[i - base] = a;
+            squared[i] = first[a];
+            outLabels[j - base] = b;
+            squared[j] = second[b];
         }
-    }
-
-    /** Where {@code distances[p] < best[p]}: centre {@code c} becomes row {@code p}'s best. */
-    private static void keepNearer(final double[] distances, final int c, final double[] best, final int[] label,
-        final int count) {
-        for (int p = 0; p < count; p++) {
-            if (distances[p] < best[p]) {
-                best[p] = distances[p];
-                label[p] = c;
-            }
+        if (p < count) {
+            final int i = pending[p];
+            SquaredDistances.compute2(points.x, i * d, i * d, d, centres, offsets, k, first, second); // one row
+            final int a = nearest(first, k);
+            outLabels[i - base] = a;
+            squared[i] = first[a];
         }
     }
 
@@ -152,7 +131,7 @@ final class NearestCentres {
      */
     void all(final RowChunks chunks, final int[] previous, final int[] labels, final double[] squared) {
         chunks.forEach((chunk, from, to) -> {
-            final Scratch scratch = new Scratch(points.d);
+            final Scratch scratch = new Scratch(k);
             for (int b = from; b < to; b += RowChunks.BLOCK) {
                 block(b, Math.min(to, b + RowChunks.BLOCK), previous, labels, 0, squared, scratch);
             }
