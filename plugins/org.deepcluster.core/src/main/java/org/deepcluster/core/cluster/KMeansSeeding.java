@@ -14,6 +14,14 @@ import java.util.function.IntConsumer;
  */
 final class KMeansSeeding {
 
+    /**
+     * Up to this many values (rows × features; 1M = 8 MB) the row blocks' columns are copied once for the whole
+     * seeding; beyond, each round copies each block again. Measured at 100k × 32 (3.2M values): keeping them was
+     * faster in single-thread steady state but not in the warm second fit on two threads (tens of thousands of small
+     * arrays for the garbage collector), and the copy would double the memory of large inputs.
+     */
+    private static final long KEEP_COLUMNS = 1L << 20;
+
     private KMeansSeeding() {
     }
 
@@ -36,9 +44,23 @@ final class KMeansSeeding {
         final double[] closest0 = new double[n];
         final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
         final int first = chosen;
+        // Up to KEEP_COLUMNS values, every block's columns are kept for all rounds (one copy of the data instead of one
+        // per round: the copy costs about as much as a round's arithmetic); above, each round copies them again.
+        final BlockColumns[][] kept = (long)n * d <= KEEP_COLUMNS ? new BlockColumns[chunks.count][] : null;
         chunks.forEach((chunk, from, to) -> {
-            for (int b = from; b < to; b += RowChunks.BLOCK) {
-                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms);
+            final int blocks = (to - from + RowChunks.BLOCK - 1) / RowChunks.BLOCK;
+            if (kept != null) {
+                kept[chunk] = new BlockColumns[blocks];
+            }
+            BlockColumns block = new BlockColumns(d);
+            final double[] values = new double[RowChunks.BLOCK];
+            for (int q = 0; q < blocks; q++) {
+                final int b = from + q * RowChunks.BLOCK;
+                if (kept != null) {
+                    block = new BlockColumns(d);
+                    kept[chunk][q] = block;
+                }
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms, block, values);
             }
         });
         double[] closest = closest0;
@@ -57,8 +79,9 @@ final class KMeansSeeding {
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
             }
-            // One pass over the rows for all candidates (the rows are the large array; read them once), with
-            // scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
+            // One pass over the rows for all candidates (the rows are the large array; each block is read once, as
+            // columns, and serves every candidate), with scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no
+            // more precision than that.
             final double[] best = closest;
             final double[][] distances = candidateDistances;
             final int[] offsets = new int[trials];
@@ -71,11 +94,19 @@ final class KMeansSeeding {
             }
             final double[][] partial = new double[chunks.count][trials];
             chunks.forEach((chunk, from, to) -> {
-                final double[] dots = new double[trials];
-                final double[] second = new double[trials];
-                for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    candidateBlock(points, b, Math.min(to, b + RowChunks.BLOCK), offsets, norms, candidateNorms, best,
-                        distances, partial[chunk], dots, second);
+                final BlockColumns reused = kept == null ? new BlockColumns(d) : null;
+                final double[] dots = new double[RowChunks.BLOCK];
+                for (int b = from, q = 0; b < to; b += RowChunks.BLOCK, q++) {
+                    final int end = Math.min(to, b + RowChunks.BLOCK);
+                    final BlockColumns block;
+                    if (kept == null) {
+                        reused.load(points, b, end);
+                        block = reused;
+                    } else {
+                        block = kept[chunk][q];
+                    }
+                    candidateBlock(points.x, b, end, offsets, norms, candidateNorms, best, distances, partial[chunk],
+                        block, dots);
                 }
             });
             for (int t = 0; t < trials; t++) {
@@ -104,51 +135,40 @@ final class KMeansSeeding {
 
     /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
     private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
-        final double[] distances, final double[] norms) {
-        final int d = points.d;
+        final double[] distances, final double[] norms, final BlockColumns block, final double[] values) {
+        block.load(points, from, to);
+        block.squaredDistances(points.x, first * points.d, values);
+        System.arraycopy(values, 0, distances, from, to - from);
+        block.squaredNorms(values);
+        System.arraycopy(values, 0, norms, from, to - from);
+    }
+
+    /**
+     * For the rows {@code [from, to)}: each row's squared distance to its nearest centre if each candidate joined the
+     * centres, from its dot products with the candidates (computed over the block's columns, see
+     * {@link BlockColumns}); adds them to the chunk's per-candidate sums.
+     */
+    private static void candidateBlock(final double[] x, final int from, final int to, final int[] offsets,
+        final double[] norms,
+        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums,
+        final BlockColumns block, final double[] dots) {
+        for (int t = 0; t < offsets.length; t++) {
+            block.dots(x, offsets[t], dots);
+            sums[t] = candidateDistances(from, to, dots, norms, candidateNorms[t], best, distances[t], sums[t]);
+        }
+    }
+
+    /** @return {@code sum} plus the candidate distances of the rows {@code [from, to)}, stored in {@code out} */
+    private static double candidateDistances(final int from, final int to, final double[] dots, final double[] norms,
+        final double candidateNorm, final double[] best, final double[] out, final double sum) {
+        double s = sum;
         for (int i = from; i < to; i++) {
-            distances[i] = points.squaredDistance(i, first);
-            double s = 0;
-            for (int j = i * d; j < (i + 1) * d; j++) {
-                s += points.x[j] * points.x[j];
-            }
-            norms[i] = s;
-        }
-    }
-
-    /**
-     * For the rows {@code [from, to)}: {@link #candidateDistances}, from dot products computed two rows at a time
-     * (see {@link SquaredDistances#dots2}).
-     */
-    private static void candidateBlock(final Points points, final int from, final int to, final int[] offsets,
-        final double[] norms, final double[] candidateNorms, final double[] best, final double[][] distances,
-        final double[] sums, final double[] dots, final double[] second) {
-        final int d = points.d;
-        final int trials = offsets.length;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            SquaredDistances.dots2(points.x, i * d, (i + 1) * d, d, points.x, offsets, trials, dots, second);
-            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
-            candidateDistances(i + 1, second, norms, candidateNorms, best, distances, sums);
-        }
-        if (i < to) {
-            SquaredDistances.dots(points.x, i * d, d, points.x, offsets, trials, dots);
-            candidateDistances(i, dots, norms, candidateNorms, best, distances, sums);
-        }
-    }
-
-    /**
-     * Row {@code i}'s squared distance to its nearest centre if each candidate joined the centres, from its dot
-     * products with the candidates; adds them to the chunk's per-candidate sums.
-     */
-    private static void candidateDistances(final int i, final double[] dots, final double[] norms,
-        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums) {
-        for (int t = 0; t < dots.length; t++) {
-            final double squared = Math.max(0.0, norms[i] + candidateNorms[t] - 2 * dots[t]);
+            final double squared = Math.max(0.0, norms[i] + candidateNorm - 2 * dots[i - from]);
             final double v = Math.min(best[i], squared);
-            distances[t][i] = v;
-            sums[t] += v;
+            out[i] = v;
+            s += v;
         }
+        return s;
     }
 
     /**

@@ -6,11 +6,11 @@ package org.deepcluster.core.cluster;
  * full (one sum per centre would wait on its own additions). Each sum still runs over the features in order, so the
  * values equal {@link Points#squaredDistance} bit for bit.
  *
- * <p>Why the tiles are separate methods: the callers use different numbers of centres (k in the iterations,
- * {@code 2 + ln k} candidates in k-means++). In one method with a remainder loop, the JIT compiles the shape seen first
- * (e.g. four candidates, no remainder) and throws the compiled code away when the other shape arrives; measured, the
- * kernel then ran in the slow profiling tier through the whole second fit. Each tile method always runs the same
- * shape, so it is compiled once.
+ * <p>Why the tiles are separate methods: callers may use different numbers of centres (k-means++ used this kernel
+ * with {@code 2 + ln k} candidates before it moved to {@link BlockColumns}). In one method with a remainder loop, the
+ * JIT compiles the shape seen first (e.g. four candidates, no remainder) and throws the compiled code away when the
+ * other shape arrives; measured, the kernel then ran in the slow profiling tier through the whole second fit. Each
+ * tile method always runs the same shape, so it is compiled once.
  */
 final class SquaredDistances {
 
@@ -105,110 +105,5 @@ final class SquaredDistances {
         }
         outA[at] = a;
         outB[at] = b;
-    }
-
-    /**
-     * Dot products of one row with several centres, four per pass (same layout as {@link #compute2}). With
-     * precomputed squared norms, {@code |x|² + |c|² - 2 x·c} is a squared distance at about half the arithmetic of
-     * {@link #compute2}, but with rounding error relative to the norms: used only where approximate distances suffice
-     * (k-means++ sampling, which calls these with one number of candidates per fit, so their shape never changes).
-     *
-     * @param x the rows (flat); @param row where the row starts in {@code x}; @param d its length
-     * @param centres the centres (flat); @param offsets where each starts; @param count how many
-     * @param out receives the dot product with each centre
-     */
-    static void dots(final double[] x, final int row, final int d, final double[] centres, final int[] offsets,
-        final int count, final double[] out) {
-        int c = 0;
-        for (; c + 3 < count; c += 4) {
-            final int o0 = offsets[c];
-            final int o1 = offsets[c + 1];
-            final int o2 = offsets[c + 2];
-            final int o3 = offsets[c + 3];
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < d; j++) {
-                final double v = x[row + j];
-                s0 += v * centres[o0 + j];
-                s1 += v * centres[o1 + j];
-                s2 += v * centres[o2 + j];
-                s3 += v * centres[o3 + j];
-            }
-            out[c] = s0;
-            out[c + 1] = s1;
-            out[c + 2] = s2;
-            out[c + 3] = s3;
-        }
-        for (; c < count; c++) {
-            final int o = offsets[c];
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += x[row + j] * centres[o + j];
-            }
-            out[c] = s;
-        }
-    }
-    /**
-     * {@link #dots} for two rows at once (2 rows × 4 centres), bit-identical to it.
-     *
-     * @param x the rows (flat); @param rowA where the first row starts; @param rowB where the second starts
-     * @param d the row length; @param centres the centres (flat); @param offsets where each starts
-     * @param count how many centres; @param outA receives the first row's products; @param outB the second's
-     */
-    static void dots2(final double[] x, final int rowA, final int rowB, final int d, final double[] centres,
-        final int[] offsets, final int count, final double[] outA, final double[] outB) {
-        int c = 0;
-        for (; c + 3 < count; c += 4) {
-            final int o0 = offsets[c];
-            final int o1 = offsets[c + 1];
-            final int o2 = offsets[c + 2];
-            final int o3 = offsets[c + 3];
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            double b2 = 0;
-            double b3 = 0;
-            for (int j = 0; j < d; j++) {
-                final double va = x[rowA + j];
-                final double vb = x[rowB + j];
-                final double c0 = centres[o0 + j];
-                final double c1 = centres[o1 + j];
-                final double c2 = centres[o2 + j];
-                final double c3 = centres[o3 + j];
-                a0 += va * c0;
-                a1 += va * c1;
-                a2 += va * c2;
-                a3 += va * c3;
-                b0 += vb * c0;
-                b1 += vb * c1;
-                b2 += vb * c2;
-                b3 += vb * c3;
-            }
-            outA[c] = a0;
-            outA[c + 1] = a1;
-            outA[c + 2] = a2;
-            outA[c + 3] = a3;
-            outB[c] = b0;
-            outB[c + 1] = b1;
-            outB[c + 2] = b2;
-            outB[c + 3] = b3;
-        }
-        for (; c < count; c++) {
-            final int o = offsets[c];
-            double a = 0;
-            double b = 0;
-            for (int j = 0; j < d; j++) {
-                final double cv = centres[o + j];
-                a += x[rowA + j] * cv;
-                b += x[rowB + j] * cv;
-            }
-            outA[c] = a;
-            outB[c] = b;
-        }
     }
 }
