@@ -524,6 +524,36 @@ public final class BallTree {
         return new AllNearest(k, kth, complete, index);
     }
 
+    /**
+     * The k nearest <em>other</em> rows of every row (for kNN graphs): by ascending squared distance, then row index,
+     * like a brute-force search that skips the row itself. Computed leaf by leaf ({@link #allNearest}) with one more
+     * neighbour, from which the row itself is dropped (or, when more than k rows duplicate it with lower indices, the
+     * last one).
+     *
+     * @param x the rows the tree was built from, row-major
+     * @param k at least 1, less than {@link #size()}
+     * @param progress asked for cancellation between batches, reports from 0 to 1
+     * @return row-major n × k row indices, nearest first
+     */
+    public int[] nearestOthers(final double[] x, final int k, final Progress progress) {
+        if (k < 1 || k >= n) {
+            throw new IllegalArgumentException("k must be in [1, " + (n - 1) + "], got " + k);
+        }
+        final int[] withSelf = allNearest(x, k + 1, true, progress, 0, 1, "Nearest neighbours").index();
+        final int[] result = new int[n * k];
+        for (int i = 0; i < n; i++) {
+            final int from = i * (k + 1);
+            int out = i * k;
+            for (int p = 0; p <= k && out < (i + 1) * k; p++) {
+                final int j = withSelf[from + p];
+                if (j != i) {
+                    result[out++] = j;
+                }
+            }
+        }
+        return result;
+    }
+
     /** @return the leaf nodes in tree order (the depth-first numbering visits leaves left to right) */
     int[] leaves() {
         int count = 0;

@@ -2,11 +2,14 @@ package org.deepcluster.core.cluster.graph;
 
 import java.util.stream.IntStream;
 
+import org.deepcluster.core.cluster.density.BallTree;
+
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
 
 /**
- * Exact k nearest neighbours by Euclidean distance, by brute force over blocks of rows in parallel.
+ * Exact k nearest neighbours by Euclidean distance: of all rows among themselves with a ball tree
+ * ({@link BallTree#nearestOthers}), of new rows among training rows by brute force over blocks of rows in parallel.
  *
  * <p>Written by hand because Smile 3.1.1's neighbour searches answer one query at a time (KD-tree: fast in few
  * dimensions only; cover tree and linear search: no batching), while the graph methods ask for every row's neighbours
@@ -37,7 +40,10 @@ public final class NearestNeighbours {
             throw new IllegalArgumentException("the number of neighbours k (" + k + ") must be at least 1 and less "
                 + "than the number of rows (" + n + ")");
         }
-        return query(data, data, k, true, progress);
+        // A ball tree prunes whole clusters of rows (leaf-wise search, org.deepcluster.core.cluster.density); brute
+        // force compares every pair (O(n²·d)), which for 100,000 cells took minutes.
+        final double[] x = flat(data);
+        return new BallTree(x, n, data.cols()).nearestOthers(x, k, progress);
     }
 
     /**

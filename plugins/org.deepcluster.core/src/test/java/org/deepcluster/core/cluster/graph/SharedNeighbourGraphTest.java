@@ -55,7 +55,8 @@ class SharedNeighbourGraphTest {
 
     @Test
     void neighbourSearchCanBeCancelled() {
-        final double[][] rows = new double[2000][3];
+        // the search checks for cancellation once per batch of 2,048 rows: 20,000 rows give ten checks
+        final double[][] rows = new double[20_000][3];
         for (int i = 0; i < rows.length; i++) {
             rows[i][0] = i;
         }
