@@ -6,7 +6,7 @@ package org.deepcluster.core.encode;
  * plain float arrays holding one image as {@code [channels][height][width]} (row-major, channel-first).
  *
  * <p>Written by hand because DL4J's convolution layers (libnd4j's {@code conv2d} without oneDNN, the only CPU build of
- * 1.0.0-M2.1 for Linux) took 10–15 s per epoch of a small autoencoder on 780 images of 28 × 28, about 20× PyTorch
+ * 1.0.0-M2.1 for Linux) took 10–24 s per epoch of a small autoencoder on 780 images of 28 × 28, about 30× PyTorch
  * (benchmarks/cae). The loops are arranged so that the JIT can vectorise them: a convolution pads each input channel
  * into a zero-bordered plane of row stride {@code width + 2}, copies its nine shifted versions (one per kernel tap)
  * and adds them, weighted, to an accumulator in long loops over that grid (the two padding columns per row are

