@@ -100,7 +100,7 @@ public final class GraphClusterModel implements ClusterModel {
         rows.requireFinite("the rows");
         final int k = Math.min(parameters.neighbours(), training.rows());
         final int[] nn = rows.rows() == 0 ? new int[0]
-            : NearestNeighbours.query(training, rows, k, false, Progress.NONE);
+            : NearestNeighbours.query(training, rows, k, Progress.NONE);
         final int[] out = new int[rows.rows()];
         final int[] votes = new int[count];
         for (int i = 0; i < out.length; i++) {

@@ -3,19 +3,15 @@ package org.deepcluster.core.cluster.graph;
 import java.util.stream.IntStream;
 
 import org.deepcluster.core.cluster.density.BallTree;
-
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
 
 /**
- * Exact k nearest neighbours by Euclidean distance: of all rows among themselves with a ball tree
- * ({@link BallTree#nearestOthers}), of new rows among training rows by brute force over blocks of rows in parallel.
- *
- * <p>Written by hand because Smile 3.1.1's neighbour searches answer one query at a time (KD-tree: fast in few
- * dimensions only; cover tree and linear search: no batching), while the graph methods ask for every row's neighbours
- * at once: a blocked scan with the squared norms precomputed (|x−y|² = |x|² + |y|² − 2x·y) is cache-friendly,
- * parallel and exact. O(n² d) time, O(n k) memory. Ties in distance go to the lower row index, so the result does not
- * depend on the thread schedule.
+ * Exact k nearest neighbours by Euclidean distance on the engine's ball tree ({@link BallTree}, the one DBSCAN, OPTICS
+ * and HDBSCAN use): all rows among themselves leaf by leaf ({@link BallTree#nearestOthers}), new rows among the
+ * training rows one query at a time, in parallel blocks. Ties in distance go to the lower row index, so the result
+ * does not depend on the thread schedule. Not Smile's searches: its KD-tree is fast in few dimensions only, and its
+ * cover tree and linear search answer one query at a time without the leaf-wise batching.
  */
 public final class NearestNeighbours {
 
@@ -30,7 +26,7 @@ public final class NearestNeighbours {
      *
      * @param data the rows, all finite
      * @param k the number of neighbours, 1 ≤ k < rows
-     * @param progress progress and cancellation (checked once per block of rows)
+     * @param progress progress and cancellation (checked once per batch of rows)
      * @return row-major n × k indices, nearest first
      * @throws IllegalArgumentException if k is out of range
      */
@@ -47,50 +43,30 @@ public final class NearestNeighbours {
     }
 
     /**
-     * The k nearest reference rows of each query row.
+     * The k nearest reference rows of each query row, by a ball tree on the reference rows: ascending distance, ties
+     * to the lower row index.
      *
      * @param reference the rows to search among
      * @param queries the rows to find neighbours for (same number of columns)
      * @param k the number of neighbours, 1 ≤ k ≤ reference rows
-     * @param excludeSelf whether query i is reference i and must not be its own neighbour
-     * @param progress progress and cancellation
+     * @param progress progress and cancellation (checked once per block of rows)
      * @return row-major queries × k indices into {@code reference}, nearest first
      */
-    static int[] query(final Matrix reference, final Matrix queries, final int k, final boolean excludeSelf,
-        final Progress progress) {
-        final int n = reference.rows();
+    static int[] query(final Matrix reference, final Matrix queries, final int k, final Progress progress) {
         final int q = queries.rows();
         final int d = reference.cols();
-        final double[] ref = flat(reference);
-        final double[] qry = queries == reference ? ref : flat(queries);
-        final double[] refNorms = norms(ref, n, d);
-        final double[] qryNorms = queries == reference ? refNorms : norms(qry, q, d);
+        final BallTree tree = new BallTree(flat(reference), reference.rows(), d);
+        final double[] qry = flat(queries);
         final int[] result = new int[q * k];
         final int blocks = (q + BLOCK - 1) / BLOCK;
         final int[] done = new int[1];
         IntStream.range(0, blocks).parallel().forEach(b -> {
             progress.checkCancelled();
-            final int[] bestIndex = new int[k];
-            final double[] bestDistance = new double[k];
+            final int[] index = new int[k];
+            final double[] distance = new double[k];
             for (int i = b * BLOCK; i < Math.min(q, (b + 1) * BLOCK); i++) {
-                java.util.Arrays.fill(bestDistance, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(bestIndex, Integer.MAX_VALUE);
-                final int qi = i * d;
-                for (int j = 0; j < n; j++) {
-                    if (excludeSelf && j == i) {
-                        continue;
-                    }
-                    double dot = 0;
-                    final int rj = j * d;
-                    for (int c = 0; c < d; c++) {
-                        dot += qry[qi + c] * ref[rj + c];
-                    }
-                    final double dist = Math.max(0, qryNorms[i] + refNorms[j] - 2 * dot);
-                    if (dist < bestDistance[k - 1]) { // j > every stored index, so an equal distance stays out
-                        insert(bestIndex, bestDistance, j, dist);
-                    }
-                }
-                System.arraycopy(bestIndex, 0, result, i * k, k);
+                tree.nearest(qry, i * d, k, index, distance);
+                System.arraycopy(index, 0, result, i * k, k);
             }
             synchronized (done) {
                 done[0]++;
@@ -101,18 +77,6 @@ public final class NearestNeighbours {
         return result;
     }
 
-    /** Inserts into the sorted top-k lists (distance ascending, then index ascending), dropping the last. */
-    private static void insert(final int[] index, final double[] distance, final int j, final double dist) {
-        int p = index.length - 1;
-        while (p > 0 && (distance[p - 1] > dist || distance[p - 1] == dist && index[p - 1] > j)) {
-            distance[p] = distance[p - 1];
-            index[p] = index[p - 1];
-            p--;
-        }
-        distance[p] = dist;
-        index[p] = j;
-    }
-
     private static double[] flat(final Matrix m) {
         final int n = m.rows();
         final int d = m.cols();
@@ -121,18 +85,6 @@ public final class NearestNeighbours {
             for (int j = 0; j < d; j++) {
                 out[i * d + j] = m.get(i, j);
             }
-        }
-        return out;
-    }
-
-    private static double[] norms(final double[] values, final int n, final int d) {
-        final double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int c = 0; c < d; c++) {
-                s += values[i * d + c] * values[i * d + c];
-            }
-            out[i] = s;
         }
         return out;
     }
