@@ -81,6 +81,19 @@ final class ConvKernels {
      */
 
     /**
+     * Copies channel {@code c} of {@code in} ({@code [channels][h][w]}) into a zero border of one value: the plane of
+     * {@code (h + 2) × (w + 2)} values at {@code out[at ..]}.
+     */
+    private static void padPlane(final float[] in, final int c, final int h, final int w, final float[] out,
+        final int at) {
+        final int s = w + 2;
+        java.util.Arrays.fill(out, at, at + (h + 2) * s, 0f);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(in, (c * h + y) * w, out, at + (y + 1) * s + 1, w);
+        }
+    }
+
+    /**
      * The nine shifted copies of each zero-padded input plane: {@code planes[c·9 + ky·3 + kx][y·(w + 2) + x]} =
      * {@code in[c][y + ky − 1][x + kx − 1]} (0 outside), or with the kernel rotated by 180° when {@code flip}.
      *
@@ -93,10 +106,7 @@ final class ConvKernels {
         final int length = (h - 1) * s + w; // grid positions y·s + x with x < w in the last row
         final float[] p = scratch.padded(plane);
         for (int c = 0; c < channels; c++) {
-            java.util.Arrays.fill(p, 0, plane, 0f);
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(in, (c * h + y) * w, p, (y + 1) * s + 1, w);
-            }
+            padPlane(in, c, h, w, p, 0);
             for (int k = 0; k < 9; k++) {
                 final int tap = flip ? 8 - k : k;
                 System.arraycopy(p, (tap / 3) * s + tap % 3, planes[c * 9 + k], 0, length);
@@ -331,11 +341,8 @@ final class ConvKernels {
         final int pixels = h * w;
         final int width = inC * 9;
         final float[] padded = scratch.padded(inC * plane);
-        java.util.Arrays.fill(padded, 0, inC * plane, 0f);
         for (int c = 0; c < inC; c++) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(in, (c * h + y) * w, padded, c * plane + (y + 1) * s + 1, w);
-            }
+            padPlane(in, c, h, w, padded, c * plane);
         }
         final float[][] rows = scratch.pixelRows(pixels, width); // im2col: one array per pixel, (i, ky, kx)
         for (int y = 0; y < h; y++) {

@@ -163,7 +163,6 @@ final class ConvTrainer {
         final float[] gradA;
         final float[] gradB;
         final float[] gradCode = new float[embedding];
-        float[] chunkGradient = new float[0];
 
         Workspace() {
             int largest = channels * pixels(0);
@@ -177,14 +176,6 @@ final class ConvTrainer {
             }
             gradA = new float[largest];
             gradB = new float[largest];
-        }
-
-        float[] chunkGradient() {
-            if (chunkGradient.length != parameterCount) {
-                chunkGradient = new float[parameterCount];
-            }
-            java.util.Arrays.fill(chunkGradient, 0f);
-            return chunkGradient;
         }
     }
 
@@ -346,7 +337,7 @@ final class ConvTrainer {
         final float scale = 1f / n;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             final Workspace ws = borrow();
-            final float[] grad = ws.chunkGradient();
+            final float[] grad = new float[parameterCount];
             double loss = 0;
             for (int r = c * CHUNK; r < Math.min(n, (c + 1) * CHUNK); r++) {
                 final int offset = r * ws.image.length;
@@ -356,7 +347,7 @@ final class ConvTrainer {
                 loss += imageLoss(y, offset, ws, ws.gradA, scale);
                 backward(params, ws, grad);
             }
-            chunkGradients[c] = grad.clone();
+            chunkGradients[c] = grad;
             chunkLoss[c] = loss;
             workspaces.push(ws);
         });

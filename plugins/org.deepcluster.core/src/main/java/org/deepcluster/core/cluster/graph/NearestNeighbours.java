@@ -38,7 +38,7 @@ public final class NearestNeighbours {
         }
         // A ball tree prunes whole clusters of rows (leaf-wise search, org.deepcluster.core.cluster.density); brute
         // force compares every pair (O(n²·d)), which for 100,000 cells took minutes.
-        final double[] x = flat(data);
+        final double[] x = data.backingArrayReadOnly(); // the tree only reads it
         return new BallTree(x, n, data.cols()).nearestOthers(x, k, progress);
     }
 
@@ -55,8 +55,8 @@ public final class NearestNeighbours {
     static int[] query(final Matrix reference, final Matrix queries, final int k, final Progress progress) {
         final int q = queries.rows();
         final int d = reference.cols();
-        final BallTree tree = new BallTree(flat(reference), reference.rows(), d);
-        final double[] qry = flat(queries);
+        final BallTree tree = new BallTree(reference.backingArrayReadOnly(), reference.rows(), d);
+        final double[] qry = queries.backingArrayReadOnly(); // only read
         final int[] result = new int[q * k];
         final int blocks = (q + BLOCK - 1) / BLOCK;
         final int[] done = new int[1];
@@ -75,17 +75,5 @@ public final class NearestNeighbours {
             }
         });
         return result;
-    }
-
-    private static double[] flat(final Matrix m) {
-        final int n = m.rows();
-        final int d = m.cols();
-        final double[] out = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                out[i * d + j] = m.get(i, j);
-            }
-        }
-        return out;
     }
 }
