@@ -235,12 +235,27 @@ public final class KMeans {
         final int[] labels = run.labels(); // owned by the run, renumbered in place
         final double[] centres = run.centres();
         final double inertia = KMeansSeeding.sumInChunks(run.squared(), new RowChunks(n));
+        final int[] newId = firstAppearanceOrder(labels, k);
+        final double[] ordered = new double[k * d];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(centres, j * d, ordered, newId[j] * d, d);
+        }
+        renumber(labels, newId);
+        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, run.iterations());
+    }
+
+    /**
+     * @param labels cluster labels in {@code [0, k)}
+     * @param k the number of clusters
+     * @return per label its new number: clusters numbered in order of first appearance, clusters without rows last
+     */
+    static int[] firstAppearanceOrder(final int[] labels, final int k) {
         final int[] newId = new int[k];
         Arrays.fill(newId, -1);
         int next = 0;
-        for (final int label : labels) {
-            if (newId[label] < 0) {
-                newId[label] = next++;
+        for (int i = 0; i < labels.length && next < k; i++) { // stops once every cluster has appeared
+            if (newId[labels[i]] < 0) {
+                newId[labels[i]] = next++;
             }
         }
         for (int j = 0; j < k; j++) { // a cluster that lost all its rows goes last
@@ -248,14 +263,14 @@ public final class KMeans {
                 newId[j] = next++;
             }
         }
-        final double[] ordered = new double[k * d];
-        for (int j = 0; j < k; j++) {
-            System.arraycopy(centres, j * d, ordered, newId[j] * d, d);
-        }
-        for (int i = 0; i < n; i++) {
+        return newId;
+    }
+
+    /** Replaces every label by its new number. */
+    static void renumber(final int[] labels, final int[] newId) {
+        for (int i = 0; i < labels.length; i++) {
             labels[i] = newId[labels[i]];
         }
-        return new KMeansModel(Matrix.wrap(k, d, ordered), labels, inertia, run.iterations());
     }
 
     static double squaredDistance(final double[] a, final double[] b) {

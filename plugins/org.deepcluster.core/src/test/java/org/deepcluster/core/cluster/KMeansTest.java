@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 import org.deepcluster.core.Fixtures;
@@ -351,5 +352,37 @@ class KMeansTest {
             assertEquals(labels[i], model.predict(data.row(i)));
         }
         assertFalse(Double.isNaN(model.inertia()));
+    }
+
+    @Test
+    void seedingOnTheColumnCopyEqualsSeedingOnBlocksBitForBit() {
+        // The seeding copies the rows into columns once when they are few enough, else block by block in every round;
+        // both must pick the same centres (7 and 2 features: the 4-feature kernels' remainder loops; 6,000 rows:
+        // parallel chunks).
+        for (final int d : new int[]{7, 2, 8}) {
+            final Random random = new Random(d);
+            final double[] values = new double[6000 * d];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextGaussian() * (1 + i % d) + (i / d % 5) * 3;
+            }
+            final Points points = Points.of(Matrix.wrap(6000, d, values));
+            for (final int k : new int[]{2, 9}) {
+                final double[] copied = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
+                }, Long.MAX_VALUE);
+                final double[] blocks = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
+                }, 0);
+                assertArrayEquals(blocks, copied, "d=" + d + ", k=" + k);
+                final Set<String> rows = new HashSet<>();
+                for (int i = 0; i < 6000; i++) {
+                    rows.add(Arrays.toString(points.row(i)));
+                }
+                final Set<String> centres = new HashSet<>();
+                for (int c = 0; c < k; c++) {
+                    centres.add(Arrays.toString(Arrays.copyOfRange(copied, c * d, (c + 1) * d)));
+                }
+                assertEquals(k, centres.size(), "k distinct centres, d=" + d);
+                assertTrue(rows.containsAll(centres), "every k-means++ centre is a row of the data, d=" + d);
+            }
+        }
     }
 }
