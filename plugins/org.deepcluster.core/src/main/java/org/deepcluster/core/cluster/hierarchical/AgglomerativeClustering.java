@@ -10,11 +10,16 @@ import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
 
 /**
- * Agglomerative (hierarchical) clustering with Euclidean distances, with the semantics of scikit-learn's
- * {@code AgglomerativeClustering} and SciPy's {@code linkage}: ward, complete and average linkage by the
+ * Agglomerative (hierarchical) clustering with Euclidean or cosine distances ({@link Metric}), with the semantics of
+ * scikit-learn's {@code AgglomerativeClustering} and SciPy's {@code linkage}: ward, complete and average linkage by the
  * nearest-neighbour chain on a pairwise distance matrix ({@link NearestNeighborChain}, O(n²) memory), single linkage
  * by Prim's minimum spanning tree ({@link MinimumSpanningTree}, O(n) memory). The full tree is built, then cut into k
  * clusters or below a height.
+ *
+ * <p>With the cosine metric the rows are scaled to length 1 and the tree is built on cosine distances
+ * 1 − cos(a, b) themselves, so merge heights and the distance threshold are cosine distances. (Euclidean distances of
+ * the scaled rows would give the same complete and single linkage trees with other heights, but a different average
+ * linkage tree: the mean of square roots is not the square root of the mean.)
  *
  * <p>Because the distance matrix grows with the square of the rows (20,000 rows: 1.5 GB), ward, complete and average
  * linkage refuse to start when it would exceed {@link Parameters#memoryLimitMb()} or the free Java heap.
@@ -30,19 +35,27 @@ public final class AgglomerativeClustering {
      * The settings of agglomerative clustering.
      *
      * @param linkage the linkage
+     * @param metric the distance between rows; ward allows only {@link Metric#EUCLIDEAN}
      * @param clusters the number of clusters to cut the tree into (scikit-learn's {@code n_clusters}), at least 1; or
      *            0 to cut by height
      * @param distanceThreshold with {@code clusters == 0}: keep every merge whose height is below this value
      *            (scikit-learn's {@code distance_threshold}; for ward the height is the ward distance of
-     *            {@link Linkage#WARD}), finite and > 0; otherwise NaN
+     *            {@link Linkage#WARD}; for the cosine metric a cosine distance), finite and > 0; otherwise NaN
      * @param memoryLimitMb the largest distance matrix, in MB, that ward, complete and average linkage may allocate
      */
-    public record Parameters(Linkage linkage, int clusters, double distanceThreshold, long memoryLimitMb) {
+    public record Parameters(Linkage linkage, Metric metric, int clusters, double distanceThreshold,
+        long memoryLimitMb) {
+
+        /** Euclidean parameters, as before the metric existed. */
+        public Parameters(final Linkage linkage, final int clusters, final double distanceThreshold,
+            final long memoryLimitMb) {
+            this(linkage, Metric.EUCLIDEAN, clusters, distanceThreshold, memoryLimitMb);
+        }
 
         /**
          * @param linkage the linkage
          * @param k the number of clusters
-         * @return parameters that cut the tree into k clusters, with the default memory limit
+         * @return parameters that cut the tree into k clusters, with the Euclidean metric and the default memory limit
          */
         public static Parameters clusters(final Linkage linkage, final int k) {
             return new Parameters(linkage, k, Double.NaN, MemoryGuard.DEFAULT_LIMIT_MB);
@@ -51,7 +64,7 @@ public final class AgglomerativeClustering {
         /**
          * @param linkage the linkage
          * @param threshold the height below which merges are kept
-         * @return parameters that cut the tree by height, with the default memory limit
+         * @return parameters that cut the tree by height, with the Euclidean metric and the default memory limit
          */
         public static Parameters height(final Linkage linkage, final double threshold) {
             return new Parameters(linkage, 0, threshold, MemoryGuard.DEFAULT_LIMIT_MB);
@@ -59,7 +72,12 @@ public final class AgglomerativeClustering {
 
         /** @param limitMb the memory limit in MB; @return a copy with that limit */
         public Parameters withMemoryLimitMb(final long limitMb) {
-            return new Parameters(linkage, clusters, distanceThreshold, limitMb);
+            return new Parameters(linkage, metric, clusters, distanceThreshold, limitMb);
+        }
+
+        /** @param m the metric; @return a copy with that metric */
+        public Parameters withMetric(final Metric m) {
+            return new Parameters(linkage, m, clusters, distanceThreshold, memoryLimitMb);
         }
 
         /** @return whether the tree is cut by height rather than into a number of clusters */
@@ -75,6 +93,14 @@ public final class AgglomerativeClustering {
         public void validate() {
             if (linkage == null) {
                 throw new IllegalArgumentException("the linkage must be set (ward, complete, average or single)");
+            }
+            if (metric == null) {
+                throw new IllegalArgumentException("the metric must be set (euclidean or cosine)");
+            }
+            if (!metric.allows(linkage)) {
+                throw new IllegalArgumentException("ward linkage works only with the Euclidean metric (it minimises "
+                    + "the Euclidean within-cluster variance), not with " + metric.id() + ": use complete, average or "
+                    + "single linkage with the " + metric.id() + " metric, or the Euclidean metric with ward");
             }
             if (clusters < 0) {
                 throw new IllegalArgumentException("the number of clusters must be at least 1 (or 0 to cut by "
@@ -125,17 +151,30 @@ public final class AgglomerativeClustering {
                 linkage.id(), n), matrixBytes(n, linkage), parameters.memoryLimitMb(),
                 "cluster a sample of the rows, or use single linkage (no distance matrix) or k-means");
         }
+        final Metric metric = parameters.metric();
+        final double[] x = rowsFor(data, metric);
+        checkDistinctRows(Matrix.wrap(n, d, x), parameters);
+        progress.checkCancelled();
+        final Dendrogram tree = linkage == Linkage.SINGLE ? MinimumSpanningTree.run(x, n, d, metric, progress)
+            : NearestNeighborChain.run(x, n, d, linkage, metric, progress);
+        final int k = parameters.cutByHeight() ? tree.clusterCountBelow(parameters.distanceThreshold())
+            : parameters.clusters();
+        return AgglomerativeModel.of(linkage, metric, parameters.clusters(), parameters.distanceThreshold(), tree,
+            tree.cut(k), metric == Metric.COSINE ? Matrix.wrap(n, d, x) : data);
+    }
+
+    /** The rows as the tree sees them, row-major: a copy, scaled to length 1 for the cosine metric. */
+    private static double[] rowsFor(final Matrix data, final Metric metric) {
+        final int n = data.rows();
+        final int d = data.cols();
         final double[] x = new double[n * d];
         for (int i = 0; i < n; i++) {
             System.arraycopy(data.row(i), 0, x, i * d, d);
         }
-        progress.checkCancelled();
-        final Dendrogram tree = linkage == Linkage.SINGLE ? MinimumSpanningTree.run(x, n, d, progress)
-            : NearestNeighborChain.run(x, n, d, linkage, progress);
-        final int k = parameters.cutByHeight() ? tree.clusterCountBelow(parameters.distanceThreshold())
-            : parameters.clusters();
-        return AgglomerativeModel.of(linkage, parameters.clusters(), parameters.distanceThreshold(), tree,
-            tree.cut(k), data);
+        if (metric == Metric.COSINE) {
+            Metric.normaliseRows(x, n, d, "the data");
+        }
+        return x;
     }
 
     private static void checkData(final Matrix data, final Parameters parameters) {
@@ -151,13 +190,20 @@ public final class AgglomerativeClustering {
                 + "than the number of rows (" + data.rows() + "): lower it or provide more rows");
         }
         data.requireFinite("the data");
+    }
+
+    /**
+     * The tree would have to split rows at distance 0, which no linkage can do meaningfully. For the cosine metric the
+     * rows are already scaled, so rows pointing the same way count as one.
+     */
+    private static void checkDistinctRows(final Matrix rows, final Parameters parameters) {
         if (parameters.clusters() > 1) {
-            // The tree would have to split identical rows, which no linkage can do meaningfully.
-            final int distinct = countDistinctRows(data, parameters.clusters());
+            final int distinct = countDistinctRows(rows, parameters.clusters());
             if (distinct < parameters.clusters()) {
                 throw new IllegalArgumentException("the number of clusters (" + parameters.clusters() + ") is "
-                    + "larger than the number of distinct rows (" + distinct + "): lower it to at most " + distinct
-                    + " or provide more varied rows");
+                    + "larger than the number of distinct rows (" + distinct + (parameters.metric() == Metric.COSINE
+                        ? "; for the cosine metric rows that are positive multiples of each other are the same" : "")
+                    + "): lower it to at most " + distinct + " or provide more varied rows");
             }
         }
     }

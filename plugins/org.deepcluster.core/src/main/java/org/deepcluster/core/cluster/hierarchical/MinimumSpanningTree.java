@@ -12,6 +12,10 @@ import org.deepcluster.core.progress.Progress;
  *
  * <p>As in SciPy, step k records the edge from the row added last to the row added next, with the spanning-tree
  * distance of the row added next; sorted by height these give the single-linkage tree.
+ *
+ * <p>Euclidean: the scans compare squared distances and the heights are their square roots. Cosine: the rows are of
+ * length 1 (scaled by the caller) and the scans and heights are cosine distances, computed as for the other linkages
+ * ({@link Metric#cosineDistance}) so that all linkages see the same pairwise values.
  */
 final class MinimumSpanningTree {
 
@@ -22,14 +26,17 @@ final class MinimumSpanningTree {
     }
 
     /**
-     * @param x the rows, row-major, n × d
+     * @param x the rows, row-major, n × d; for the cosine metric of length 1
      * @param n the number of rows, at least 2
      * @param d the number of columns
+     * @param metric the distance between rows
      * @param progress progress between 0 and 1 and cancellation
      * @return the merge tree
      */
-    static Dendrogram run(final double[] x, final int n, final int d, final Progress progress) {
-        // The rows not yet in the tree, ascending, and their squared distance to the tree, kept side by side.
+    static Dendrogram run(final double[] x, final int n, final int d, final Metric metric, final Progress progress) {
+        final boolean cosine = metric == Metric.COSINE;
+        // The rows not yet in the tree, ascending, and their distance to the tree (squared Euclidean or cosine), kept
+        // side by side.
         final int[] outside = IntStream.range(1, n).toArray();
         final double[] toTree = new double[n - 1];
         Arrays.fill(toTree, Double.POSITIVE_INFINITY);
@@ -54,7 +61,7 @@ final class MinimumSpanningTree {
                 IntStream.range(0, chunks).parallel().forEach(c -> {
                     final int lo = c * chunkSize;
                     final int hi = Math.min(m, lo + chunkSize);
-                    chunkBest[c] = relax(x, d, from, outside, toTree, lo, hi);
+                    chunkBest[c] = relax(x, d, cosine, from, outside, toTree, lo, hi);
                     chunkValue[c] = chunkBest[c] < 0 ? Double.POSITIVE_INFINITY : toTree[chunkBest[c]];
                 });
                 bestPosition = -1;
@@ -66,12 +73,12 @@ final class MinimumSpanningTree {
                     }
                 }
             } else {
-                bestPosition = relax(x, d, from, outside, toTree, 0, m);
+                bestPosition = relax(x, d, cosine, from, outside, toTree, 0, m);
             }
             final int next = outside[bestPosition];
             a[k] = from;
             b[k] = next;
-            heights[k] = Math.sqrt(toTree[bestPosition]);
+            heights[k] = cosine ? toTree[bestPosition] : Math.sqrt(toTree[bestPosition]);
             System.arraycopy(outside, bestPosition + 1, outside, bestPosition, m - bestPosition - 1);
             System.arraycopy(toTree, bestPosition + 1, toTree, bestPosition, m - bestPosition - 1);
             count--;
@@ -85,15 +92,16 @@ final class MinimumSpanningTree {
      * Lowers the distance to the tree of the outside rows at positions lo … hi−1 by their distance to row {@code from}
      * and returns the position of the smallest (the first one on ties), or −1 for an empty range.
      */
-    private static int relax(final double[] x, final int d, final int from, final int[] outside,
+    private static int relax(final double[] x, final int d, final boolean cosine, final int from, final int[] outside,
         final double[] toTree, final int lo, final int hi) {
         final int fo = from * d;
         int best = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int p = lo; p < hi; p++) {
-            final double sum = NearestNeighborChain.squaredDistance(x, fo, outside[p] * d, d);
-            if (sum < toTree[p]) {
-                toTree[p] = sum;
+            final double distance = cosine ? Metric.cosineDistance(x, fo, x, outside[p] * d, d)
+                : NearestNeighborChain.squaredDistance(x, fo, outside[p] * d, d);
+            if (distance < toTree[p]) {
+                toTree[p] = distance;
             }
             if (best < 0 || toTree[p] < bestValue) {
                 best = p;

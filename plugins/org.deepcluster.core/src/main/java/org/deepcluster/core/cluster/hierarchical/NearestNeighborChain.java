@@ -14,8 +14,9 @@ import org.deepcluster.core.progress.Progress;
  * then the lowest row index), and the merged cluster takes the larger slot of the pair, so results follow SciPy's
  * merge by merge.
  *
- * <p>Ward and complete linkage work on squared distances (the order of merges is the same and no square root is
- * needed in the O(n²) loops); the heights are converted back at the end.
+ * <p>With the Euclidean metric, ward and complete linkage work on squared distances (the order of merges is the same
+ * and no square root is needed in the O(n²) loops); the heights are converted back at the end. With the cosine metric
+ * the matrix holds the cosine distances of the rows (scaled to length 1 by the caller) and the heights are those.
  */
 final class NearestNeighborChain {
 
@@ -26,13 +27,15 @@ final class NearestNeighborChain {
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     private final Linkage linkage;
+    private final Metric metric;
     private final int n;
     private final double[] distances; // condensed: pair (i < j) at offset[i] + j
     private final int[] offset;
     private final int parallelFrom;
 
-    private NearestNeighborChain(final Linkage linkage, final int n, final int parallelFrom) {
+    private NearestNeighborChain(final Linkage linkage, final Metric metric, final int n, final int parallelFrom) {
         this.linkage = linkage;
+        this.metric = metric;
         this.n = n;
         this.parallelFrom = parallelFrom;
         this.offset = new int[n];
@@ -53,33 +56,40 @@ final class NearestNeighborChain {
     }
 
     /**
-     * @param x the rows, row-major, n × d
+     * @param x the rows, row-major, n × d; for the cosine metric of length 1
      * @param n the number of rows, at least 2
      * @param d the number of columns
      * @param linkage ward, complete or average
+     * @param metric the distance between rows (not cosine with ward)
      * @param progress progress between 0 and 1 and cancellation
      * @return the merge tree
      */
-    static Dendrogram run(final double[] x, final int n, final int d, final Linkage linkage, final Progress progress) {
-        return run(x, n, d, linkage, PARALLEL_ACTIVE, progress);
+    static Dendrogram run(final double[] x, final int n, final int d, final Linkage linkage, final Metric metric,
+        final Progress progress) {
+        return run(x, n, d, linkage, metric, PARALLEL_ACTIVE, progress);
     }
 
-    /** As {@link #run(double[], int, int, Linkage, Progress)}; scans of {@code parallelFrom} clusters or more run in
-     * parallel. */
-    static Dendrogram run(final double[] x, final int n, final int d, final Linkage linkage, final int parallelFrom,
-        final Progress progress) {
-        final NearestNeighborChain chain = new NearestNeighborChain(linkage, n, parallelFrom);
+    /** As {@link #run(double[], int, int, Linkage, Metric, Progress)}; scans of {@code parallelFrom} clusters or more
+     * run in parallel. */
+    static Dendrogram run(final double[] x, final int n, final int d, final Linkage linkage, final Metric metric,
+        final int parallelFrom, final Progress progress) {
+        if (!metric.allows(linkage)) {
+            throw new IllegalArgumentException(linkage.id() + " linkage does not allow the " + metric.id() + " metric");
+        }
+        final NearestNeighborChain chain = new NearestNeighborChain(linkage, metric, n, parallelFrom);
         chain.fillDistances(x, d, progress);
         return chain.merge(progress);
     }
 
+    /** @return whether the matrix holds squared Euclidean distances (whose square roots are the heights) */
     private boolean squared() {
-        return linkage != Linkage.AVERAGE;
+        return metric == Metric.EUCLIDEAN && linkage != Linkage.AVERAGE;
     }
 
     /** Pairwise distances, rows in parallel, in blocks so that the calling thread can check for cancellation. */
     private void fillDistances(final double[] x, final int d, final Progress progress) {
         final boolean squared = squared();
+        final boolean cosine = metric == Metric.COSINE;
         final long total = distances.length;
         long done = 0;
         for (int start = 0; start < n; start += ROWS_PER_BLOCK) {
@@ -90,8 +100,12 @@ final class NearestNeighborChain {
                 final int base = offset[i];
                 final int io = i * d;
                 for (int j = i + 1; j < n; j++) {
-                    final double sum = squaredDistance(x, io, j * d, d);
-                    distances[base + j] = squared ? sum : Math.sqrt(sum);
+                    if (cosine) {
+                        distances[base + j] = Metric.cosineDistance(x, io, x, j * d, d);
+                    } else {
+                        final double sum = squaredDistance(x, io, j * d, d);
+                        distances[base + j] = squared ? sum : Math.sqrt(sum);
+                    }
                 }
             });
             for (int i = start; i < end; i++) {

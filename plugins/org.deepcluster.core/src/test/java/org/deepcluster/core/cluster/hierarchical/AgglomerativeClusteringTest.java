@@ -121,8 +121,9 @@ class AgglomerativeClusteringTest {
             System.arraycopy(x.row(i), 0, flat, i * 6, 6);
         }
         for (final Linkage l : new Linkage[]{Linkage.WARD, Linkage.COMPLETE, Linkage.AVERAGE}) {
-            final Dendrogram sequential = NearestNeighborChain.run(flat, 700, 6, l, Integer.MAX_VALUE, Progress.NONE);
-            final Dendrogram parallel = NearestNeighborChain.run(flat, 700, 6, l, 16, Progress.NONE);
+            final Dendrogram sequential =
+                NearestNeighborChain.run(flat, 700, 6, l, Metric.EUCLIDEAN, Integer.MAX_VALUE, Progress.NONE);
+            final Dendrogram parallel = NearestNeighborChain.run(flat, 700, 6, l, Metric.EUCLIDEAN, 16, Progress.NONE);
             assertEquals(sequential.toLinkageMatrix(), parallel.toLinkageMatrix(), l.id());
         }
     }

@@ -29,7 +29,10 @@ final class HierarchicalClusteringNodeModel extends ClusteringNodeModel<Hierarch
         return settings().cutByHeight() ? ClusterModelPortObjectSpec.UNKNOWN_COUNT : settings().k;
     }
 
-    /** The Assigner's distance column: to the nearest centroid (ward) or nearest training row (other linkages). */
+    /**
+     * The Assigner's distance column: Euclidean to the nearest centroid (ward) or nearest training row (other
+     * linkages); with the cosine distance the cosine distance 1 − cos to the nearest training row.
+     */
     @Override
     protected boolean assignsDistances() {
         return true;

@@ -1,16 +1,22 @@
 package org.deepcluster.knime.node.cluster.hierarchical;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.deepcluster.core.cluster.MemoryGuard;
 import org.deepcluster.core.cluster.hierarchical.AgglomerativeClustering;
 import org.deepcluster.core.cluster.hierarchical.Linkage;
+import org.deepcluster.core.cluster.hierarchical.Metric;
 import org.deepcluster.knime.node.cluster.ClusteringSettings;
+import org.deepcluster.knime.port.ClusterDistance;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 
 /**
- * The Hierarchical Clustering node's settings: the common clustering settings plus linkage, how the tree is cut
- * (number of clusters or distance threshold) and the memory limit of the distance matrix.
+ * The Hierarchical Clustering node's settings: the common clustering settings (with Euclidean or cosine distance)
+ * plus linkage, how the tree is cut (number of clusters or distance threshold) and the memory limit of the distance
+ * matrix. Ward linkage allows only the Euclidean distance.
  */
 final class HierarchicalClusteringSettings extends ClusteringSettings {
 
@@ -36,6 +42,15 @@ final class HierarchicalClusteringSettings extends ClusteringSettings {
     double distanceThreshold = 1.0;
     long memoryLimitMb = MemoryGuard.DEFAULT_LIMIT_MB;
 
+    /**
+     * Cosine for complete, average and single linkage: the engine builds the tree on cosine distances 1 − cos (not on
+     * Euclidean distances of the scaled rows, which would change average linkage and all heights).
+     */
+    @Override
+    public Set<ClusterDistance> allowedDistances() {
+        return EnumSet.allOf(ClusterDistance.class);
+    }
+
     boolean cutByHeight() {
         return CUT_HEIGHT.equals(cut);
     }
@@ -43,7 +58,8 @@ final class HierarchicalClusteringSettings extends ClusteringSettings {
     AgglomerativeClustering.Parameters parameters() {
         final Linkage l = Linkage.fromId(linkage);
         return (cutByHeight() ? AgglomerativeClustering.Parameters.height(l, distanceThreshold)
-            : AgglomerativeClustering.Parameters.clusters(l, k)).withMemoryLimitMb(memoryLimitMb);
+            : AgglomerativeClustering.Parameters.clusters(l, k)).withMemoryLimitMb(memoryLimitMb)
+                .withMetric(distance() == ClusterDistance.COSINE ? Metric.COSINE : Metric.EUCLIDEAN);
     }
 
     @Override
@@ -79,6 +95,12 @@ final class HierarchicalClusteringSettings extends ClusteringSettings {
             Linkage.fromId(linkage);
         } catch (final IllegalArgumentException e) {
             throw new InvalidSettingsException("Setting '" + LABEL_LINKAGE + "': " + e.getMessage() + ".", e);
+        }
+        if (Linkage.WARD.id().equals(linkage) && distance() == ClusterDistance.COSINE) {
+            throw new InvalidSettingsException("Setting '" + LABEL_DISTANCE + "': " + ClusterDistance.COSINE.label()
+                + " distance cannot be used with ward linkage (setting '" + LABEL_LINKAGE + "'), which minimises the "
+                + "Euclidean within-cluster variance: choose complete, average or single linkage, or the "
+                + ClusterDistance.EUCLIDEAN.label() + " distance.");
         }
         check(CUT_CLUSTERS.equals(cut) || CUT_HEIGHT.equals(cut), LABEL_CUT,
             "must be '" + CUT_CLUSTERS + "' or '" + CUT_HEIGHT + "' (is '" + cut + "')");
