@@ -15,12 +15,12 @@ import java.util.function.IntConsumer;
 final class KMeansSeeding {
 
     /**
-     * Up to this many values (rows × features; 8M = 64 MB) the seeding works on a column-major copy of the rows
-     * ({@link ColumnCopy}), made once and read by every round; beyond, each round copies small blocks of rows into
-     * columns again ({@link BlockColumns}), so that large inputs do not need twice their memory. Why a copy at all:
-     * see {@link ColumnCopy}.
+     * Up to this many values (rows × features; 1M = 8 MB) the row blocks' columns are copied once for the whole
+     * seeding; beyond, each round copies each block again. Measured at 100k × 32 (3.2M values): keeping them was
+     * faster in single-thread steady state but not in the warm second fit on two threads (tens of thousands of small
+     * arrays for the garbage collector), and the copy would double the memory of large inputs.
      */
-    private static final long COLUMN_COPY_LIMIT = 1L << 23;
+    private static final long KEEP_COLUMNS = 1L << 20;
 
     private KMeansSeeding() {
     }
@@ -34,12 +34,12 @@ final class KMeansSeeding {
      */
     static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
         final IntConsumer afterCentre) {
-        return kMeansPlusPlus(points, k, random, afterCentre, COLUMN_COPY_LIMIT);
+        return kMeansPlusPlus(points, k, random, afterCentre, KEEP_COLUMNS);
     }
 
-    /** As above; a column copy is made only up to {@code columnCopyLimit} values (tests compare both ways). */
+    /** As above; the blocks' columns are kept for all rounds only up to {@code keepColumns} values (tests use both). */
     static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
-        final IntConsumer afterCentre, final long columnCopyLimit) {
+        final IntConsumer afterCentre, final long keepColumns) {
         final int n = points.n;
         final int d = points.d;
         final int trials = 2 + (int)Math.log(k);
@@ -47,29 +47,70 @@ final class KMeansSeeding {
         final double[] centres = new double[k * d];
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
-        final CandidatePass pass = (long)n * d <= columnCopyLimit ? new OnColumnCopy(points, chunks)
-            : new OnBlocks(points, chunks);
-        double[] closest = new double[n];
+        final double[] closest0 = new double[n];
         final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
-        pass.firstCentre(chosen * d, closest, norms);
+        final int first = chosen;
+        // Up to KEEP_COLUMNS values, every block's columns are kept for all rounds (one copy of the data instead of one
+        // per round: the copy costs about as much as a round's arithmetic); above, each round copies them again.
+        final BlockColumns[][] kept = (long)n * d <= keepColumns ? new BlockColumns[chunks.count][] : null;
+        chunks.forEach((chunk, from, to) -> {
+            final int blocks = (to - from + RowChunks.BLOCK - 1) / RowChunks.BLOCK;
+            if (kept != null) {
+                kept[chunk] = new BlockColumns[blocks];
+            }
+            BlockColumns block = new BlockColumns(d);
+            final double[] values = new double[RowChunks.BLOCK];
+            for (int q = 0; q < blocks; q++) {
+                final int b = from + q * RowChunks.BLOCK;
+                if (kept != null) {
+                    block = new BlockColumns(d);
+                    kept[chunk][q] = block;
+                }
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms, block, values);
+            }
+        });
+        double[] closest = closest0;
         double potential = sumInChunks(closest, chunks);
         final double[] cumulative = new double[n];
-        final double[][] candidateDistances = new double[trials][n];
+        double[][] candidateDistances = new double[trials][n];
         final int[] candidates = new int[trials];
         final double[] candidatePotential = new double[trials];
-        final int[] offsets = new int[trials];
-        final double[] candidateNorms = new double[trials];
         afterCentre.accept(1);
         for (int c = 1; c < k; c++) {
             prefixSums(closest, cumulative);
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
+            }
+            // One pass over the rows for all candidates (the rows are the large array; each block is read once, as
+            // columns, and serves every candidate), with scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no
+            // more precision than that.
+            final double[] best = closest;
+            final double[][] distances = candidateDistances;
+            final int[] offsets = new int[trials];
+            for (int t = 0; t < trials; t++) {
                 offsets[t] = candidates[t] * d;
+            }
+            final double[] candidateNorms = new double[trials];
+            for (int t = 0; t < trials; t++) {
                 candidateNorms[t] = norms[candidates[t]];
             }
-            // One pass over the rows for all candidates (each part of the rows is read once and serves every
-            // candidate), with scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no more precision than that.
-            final double[][] partial = pass.candidates(offsets, norms, candidateNorms, closest, candidateDistances);
+            final double[][] partial = new double[chunks.count][trials];
+            chunks.forEach((chunk, from, to) -> {
+                final BlockColumns reused = kept == null ? new BlockColumns(d) : null;
+                final double[] dots = new double[RowChunks.BLOCK];
+                for (int b = from, q = 0; b < to; b += RowChunks.BLOCK, q++) {
+                    final int end = Math.min(to, b + RowChunks.BLOCK);
+                    final BlockColumns block;
+                    if (kept == null) {
+                        reused.load(points, b, end);
+                        block = reused;
+                    } else {
+                        block = kept[chunk][q];
+                    }
+                    candidateBlock(points.x, b, end, offsets, norms, candidateNorms, best, distances, partial[chunk],
+                        block, dots);
+                }
+            });
             for (int t = 0; t < trials; t++) {
                 double total = 0;
                 for (int chunk = 0; chunk < chunks.count; chunk++) {
@@ -85,9 +126,8 @@ final class KMeansSeeding {
             }
             potential = candidatePotential[winner];
             // The winner's distances become the new "closest"; the old array is reused as a candidate buffer.
-            final double[] previous = closest;
             closest = candidateDistances[winner];
-            candidateDistances[winner] = previous;
+            candidateDistances[winner] = best;
             chosen = candidates[winner];
             System.arraycopy(points.x, chosen * d, centres, c * d, d);
             afterCentre.accept(c + 1);
@@ -95,126 +135,25 @@ final class KMeansSeeding {
         return centres;
     }
 
-    /**
-     * The passes over all rows that k-means++ makes, computed from a column layout of the rows (see
-     * {@link ColumnCopy}); two implementations that give identical numbers.
-     */
-    private interface CandidatePass {
-        /**
-         * @param offset where the first centre starts in the rows' flat array
-         * @param distances receives each row's squared distance to the first centre
-         * @param norms receives each row's squared norm
-         */
-        void firstCentre(int offset, double[] distances, double[] norms);
-
-        /**
-         * @param offsets per candidate, where it starts in the rows' flat array
-         * @param norms the rows' squared norms
-         * @param candidateNorms the candidates' squared norms
-         * @param best each row's squared distance to its nearest centre so far
-         * @param distances receives per candidate each row's squared distance to its nearest centre if the candidate
-         *            joined the centres
-         * @return per chunk, per candidate, the sum of those distances over the chunk's rows
-         */
-        double[][] candidates(int[] offsets, double[] norms, double[] candidateNorms, double[] best,
-            double[][] distances);
-    }
-
-    /** The passes on one column-major copy of all rows, made once. */
-    private static final class OnColumnCopy implements CandidatePass {
-        private final Points points;
-        private final RowChunks chunks;
-        private final ColumnCopy columns;
-
-        OnColumnCopy(final Points points, final RowChunks chunks) {
-            this.points = points;
-            this.chunks = chunks;
-            this.columns = ColumnCopy.of(points, chunks);
-        }
-
-        @Override
-        public void firstCentre(final int offset, final double[] distances, final double[] norms) {
-            chunks.forEach((chunk, from, to) -> {
-                columns.squaredDistances(points.x, offset, from, to, distances);
-                columns.squaredNorms(from, to, norms);
-            });
-        }
-
-        @Override
-        public double[][] candidates(final int[] offsets, final double[] norms, final double[] candidateNorms,
-            final double[] best, final double[][] distances) {
-            final double[][] partial = new double[chunks.count][offsets.length];
-            chunks.forEach((chunk, from, to) -> {
-                for (int t = 0; t < offsets.length; t++) {
-                    columns.dots(points.x, offsets[t], from, to, distances[t]); // dot products, turned into distances
-                    partial[chunk][t] = distancesFromDots(from, to, norms, candidateNorms[t], best, distances[t]);
-                }
-            });
-            return partial;
-        }
-    }
-
-    /** The passes on blocks of rows copied into columns again in every pass (inputs too large for a full copy). */
-    private static final class OnBlocks implements CandidatePass {
-        private final Points points;
-        private final RowChunks chunks;
-
-        OnBlocks(final Points points, final RowChunks chunks) {
-            this.points = points;
-            this.chunks = chunks;
-        }
-
-        @Override
-        public void firstCentre(final int offset, final double[] distances, final double[] norms) {
-            chunks.forEach((chunk, from, to) -> {
-                final BlockColumns block = new BlockColumns(points.d);
-                final double[] values = new double[RowChunks.BLOCK];
-                for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), offset, distances, norms, block,
-                        values);
-                }
-            });
-        }
-
-        @Override
-        public double[][] candidates(final int[] offsets, final double[] norms, final double[] candidateNorms,
-            final double[] best, final double[][] distances) {
-            final double[][] partial = new double[chunks.count][offsets.length];
-            chunks.forEach((chunk, from, to) -> {
-                final BlockColumns block = new BlockColumns(points.d);
-                final double[] dots = new double[RowChunks.BLOCK];
-                for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    block.load(points, b, Math.min(to, b + RowChunks.BLOCK));
-                    candidateBlock(points.x, b, offsets, norms, candidateNorms, best, distances, partial[chunk],
-                        block, dots);
-                }
-            });
-            return partial;
-        }
-    }
-
-    /**
-     * For the rows {@code [from, to)}: the squared distance to the row starting at {@code offset} and the squared
-     * norm.
-     */
-    private static void firstCentreBlock(final Points points, final int from, final int to, final int offset,
+    /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
+    private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
         final double[] distances, final double[] norms, final BlockColumns block, final double[] values) {
         block.load(points, from, to);
-        block.squaredDistances(points.x, offset, values);
+        block.squaredDistances(points.x, first * points.d, values);
         System.arraycopy(values, 0, distances, from, to - from);
         block.squaredNorms(values);
         System.arraycopy(values, 0, norms, from, to - from);
     }
 
     /**
-     * For the block's rows (starting at row {@code from}): each row's squared distance to its nearest centre if each
-     * candidate joined the centres, from its dot products with the candidates (computed over the block's columns, see
+     * For the rows {@code [from, to)}: each row's squared distance to its nearest centre if each candidate joined the
+     * centres, from its dot products with the candidates (computed over the block's columns, see
      * {@link BlockColumns}); adds them to the chunk's per-candidate sums.
      */
-    private static void candidateBlock(final double[] x, final int from, final int[] offsets, final double[] norms,
+    private static void candidateBlock(final double[] x, final int from, final int to, final int[] offsets,
+        final double[] norms,
         final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums,
         final BlockColumns block, final double[] dots) {
-        final int to = from + block.count;
         for (int t = 0; t < offsets.length; t++) {
             block.dots(x, offsets[t], dots);
             sums[t] = candidateDistances(from, to, dots, norms, candidateNorms[t], best, distances[t], sums[t]);
@@ -229,24 +168,6 @@ final class KMeansSeeding {
             final double squared = Math.max(0.0, norms[i] + candidateNorm - 2 * dots[i - from]);
             final double v = Math.min(best[i], squared);
             out[i] = v;
-            s += v;
-        }
-        return s;
-    }
-
-    /**
-     * The same as {@link #candidateDistances} for the rows {@code [from, to)} when the dot products are stored at the
-     * rows' own indices: turns them in place into the distances.
-     *
-     * @return the sum of the distances, added in row order
-     */
-    private static double distancesFromDots(final int from, final int to, final double[] norms,
-        final double candidateNorm, final double[] best, final double[] dotsThenDistances) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            final double squared = Math.max(0.0, norms[i] + candidateNorm - 2 * dotsThenDistances[i]);
-            final double v = Math.min(best[i], squared);
-            dotsThenDistances[i] = v;
             s += v;
         }
         return s;

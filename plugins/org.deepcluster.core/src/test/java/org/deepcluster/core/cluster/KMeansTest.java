@@ -355,9 +355,9 @@ class KMeansTest {
     }
 
     @Test
-    void seedingOnTheColumnCopyEqualsSeedingOnBlocksBitForBit() {
-        // The seeding copies the rows into columns once when they are few enough, else block by block in every round;
-        // both must pick the same centres (7 and 2 features: the 4-feature kernels' remainder loops; 6,000 rows:
+    void seedingWithKeptColumnsEqualsSeedingThatCopiesEveryRoundBitForBit() {
+        // The seeding keeps the blocks' columns for all rounds when the rows are few enough, else copies every block
+        // again in every round; both must pick the same centres (7 and 2 features: the 4-feature kernels' remainder loops; 6,000 rows:
         // parallel chunks).
         for (final int d : new int[]{7, 2, 8}) {
             final Random random = new Random(d);
@@ -367,11 +367,11 @@ class KMeansTest {
             }
             final Points points = Points.of(Matrix.wrap(6000, d, values));
             for (final int k : new int[]{2, 9}) {
-                final double[] copied = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
+                final double[] kept = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
                 }, Long.MAX_VALUE);
-                final double[] blocks = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
+                final double[] copied = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
                 }, 0);
-                assertArrayEquals(blocks, copied, "d=" + d + ", k=" + k);
+                assertArrayEquals(kept, copied, "d=" + d + ", k=" + k);
                 final Set<String> rows = new HashSet<>();
                 for (int i = 0; i < 6000; i++) {
                     rows.add(Arrays.toString(points.row(i)));
