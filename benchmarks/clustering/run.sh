@@ -5,7 +5,8 @@
 # 10k/100k (k=10, k-means init, one init, at most 100 EM iterations), DBSCAN 10k/100k (eps=6, min_samples=10),
 # HDBSCAN 10k/100k (min_cluster_size=50; engine only: scikit-learn 1.2.1 has no HDBSCAN), ward 5k/20k (k=10),
 # OPTICS 10k (min_samples=10, xi=0.05, no max_eps).
-# Each run is a fresh process measured by /usr/bin/time -v (peak RSS); seconds are the fit alone, timed inside.
+# Each run is a fresh process measured by /usr/bin/time -v (peak RSS); seconds are the fit alone, timed inside; each
+# process fits several times (first, second = "warm", median of fits 3-7 = "later"; see ClusteringBenchmark.java).
 # Writes results/<stamp>.jsonl and RESULTS.md (summarize.py).
 #
 # Needs: Java 17, /usr/bin/time, /usr/bin/python3 with scikit-learn (Debian python3-sklearn), the library jars

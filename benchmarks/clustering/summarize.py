@@ -24,12 +24,13 @@ def main():
     print("Machine: %s. Seconds: the fit alone, timed inside each process (data loading excluded); peak memory: "
           "maximum resident set size of the whole process (`/usr/bin/time -v`; the JVM's includes its heap "
           "reservation). Data: `make_data.py` (Gaussian blobs, 32 dims, 10 centres, cluster_std 1, seed 42). "
-          "Each side fits twice in one process: the first number is the second (warm) fit, in brackets the first fit, "
-          "which for the engine includes the JIT compilation of its loops (what a node's first run in a fresh KNIME "
-          "pays); a first fit over 20 s is not repeated. Ratio = engine seconds / scikit-learn seconds (below 1 = "
-          "faster than scikit-learn).\n" % "; ".join(sorted(machines)))
-    print("| case | engine s (first fit) | scikit-learn s (first fit) | ratio (first) | engine peak MB | sklearn peak MB | engine ARI vs truth | sklearn ARI vs truth | engine clusters / noise | sklearn clusters / noise |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "Each side fits several times in one process (7 fits when the first takes at most 2 s, 2 fits up to 20 s, "
+          "else 1): the first number is the second (warm) fit, in brackets the first fit, which for the engine "
+          "includes the JIT compilation of its loops (what a node's first run in a fresh KNIME pays); \"later\" is the "
+          "median of fits 3 to 7 (where there were 7), the state after a few executions in one session. Ratio = "
+          "engine seconds / scikit-learn seconds (below 1 = faster than scikit-learn).\n" % "; ".join(sorted(machines)))
+    print("| case | engine s (first fit) | scikit-learn s (first fit) | ratio (first) | engine later s | sklearn later s | ratio later | engine peak MB | sklearn peak MB | engine ARI vs truth | sklearn ARI vs truth | engine clusters / noise | sklearn clusters / noise |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for case in cases:
         e = [r for r in runs.get((case, "engine"), []) if not r.get("failed")]
         s = [r for r in runs.get((case, "scikit-learn"), []) if not r.get("failed")]
@@ -42,8 +43,11 @@ def main():
         es, ss = sec(e), sec(s)
         ef, sf = sec(e, "seconds_first"), sec(s, "seconds_first")
         ratio = "%.2f× (%.2f×)" % (es / ss, ef / sf) if es and ss else ("n/a (no scikit-learn HDBSCAN in 1.2.1)" if case.startswith("hdbscan") else "–")
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        el, sl = sec(e, "seconds_later"), sec(s, "seconds_later")
+        later_ratio = "%.2f×" % (el / sl) if el and sl else "–"
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             case, "%s (%s)" % (cell(es, "%.3f"), cell(ef, "%.3f")), "%s (%s)" % (cell(ss, "%.3f"), cell(sf, "%.3f")), ratio,
+            cell(el, "%.3f"), cell(sl, "%.3f"), later_ratio,
             cell(max(r["max_rss_kb"] for r in e) / 1024 if e else None, "%.0f"),
             cell(max(r["max_rss_kb"] for r in s) / 1024 if s else None, "%.0f"),
             cell(e[-1]["ari_vs_truth"] if e else None, "%.4f"), cell(s[-1]["ari_vs_truth"] if s else None, "%.4f"),
