@@ -2,6 +2,7 @@ package org.deepcluster.knime.port;
 
 import java.awt.Font;
 import java.io.IOException;
+import java.util.Locale;
 
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
@@ -10,6 +11,7 @@ import javax.swing.JTextArea;
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
 import org.deepcluster.core.cluster.ClusterModels;
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
 import org.deepcluster.core.data.Matrix;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -110,7 +112,11 @@ public final class ClusterModelPortObject extends AbstractPortObject {
             + " distance: " + String.join("; ", model.summary().split("\n"));
     }
 
-    /** @return one view, "Cluster Model": the engine's summary and the feature columns (plain Swing, no display needed) */
+    /**
+     * @return the view "Cluster Model": the engine's summary and the feature columns; for hierarchical models also the
+     *         "Dendrogram" ({@link DendrogramPanel}, its last {@value DendrogramLayout#DEFAULT_LEAVES} leaves). Plain
+     *         Swing, no display needed.
+     */
     @Override
     public JComponent[] getViews() {
         final StringBuilder text = new StringBuilder(model.summary()).append("\n\nDistance: ")
@@ -126,7 +132,20 @@ public final class ClusterModelPortObject extends AbstractPortObject {
         summary.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         final JScrollPane view = new JScrollPane(summary);
         view.setName("Cluster Model");
+        if (model instanceof AgglomerativeModel hierarchical) {
+            return new JComponent[]{view, dendrogram(hierarchical)};
+        }
         return new JComponent[]{view};
+    }
+
+    private DendrogramPanel dendrogram(final AgglomerativeModel hierarchical) {
+        final String title = "Dendrogram: " + hierarchical.linkage().id() + " linkage, " + spec.distance().label()
+            + " distance, " + hierarchical.dendrogram().leaves() + " rows";
+        final String cut = hierarchical.requestedClusters() > 0
+            ? "cut into k = " + hierarchical.requestedClusters() + " clusters"
+            : String.format(Locale.ROOT, "cut below height %.4g: %d clusters", hierarchical.distanceThreshold(),
+                hierarchical.clusterCount());
+        return new DendrogramPanel(DendrogramLayout.of(hierarchical, DendrogramLayout.DEFAULT_LEAVES), title, cut);
     }
 
     @Override
