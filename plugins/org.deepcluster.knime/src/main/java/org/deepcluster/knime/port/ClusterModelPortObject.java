@@ -2,7 +2,6 @@ package org.deepcluster.knime.port;
 
 import java.awt.Font;
 import java.io.IOException;
-import java.util.Locale;
 
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
@@ -12,6 +11,8 @@ import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
 import org.deepcluster.core.cluster.ClusterModels;
 import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
+import org.deepcluster.core.cluster.hierarchical.Linkage;
+import org.deepcluster.core.cluster.hierarchical.Metric;
 import org.deepcluster.core.data.Matrix;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -141,11 +142,14 @@ public final class ClusterModelPortObject extends AbstractPortObject {
     private DendrogramPanel dendrogram(final AgglomerativeModel hierarchical) {
         final String title = "Dendrogram: " + hierarchical.linkage().id() + " linkage, " + spec.distance().label()
             + " distance, " + hierarchical.dendrogram().leaves() + " rows";
-        final String cut = hierarchical.requestedClusters() > 0
-            ? "cut into k = " + hierarchical.requestedClusters() + " clusters"
-            : String.format(Locale.ROOT, "cut below height %.4g: %d clusters", hierarchical.distanceThreshold(),
-                hierarchical.clusterCount());
-        return new DendrogramPanel(DendrogramLayout.of(hierarchical, DendrogramLayout.DEFAULT_LEAVES), title, cut);
+        final int k = hierarchical.clusterCount();
+        final String clusters = k + (k == 1 ? " cluster" : " clusters");
+        final String cut = hierarchical.requestedClusters() > 0 ? "cut into k = " + clusters
+            : "cut below height " + DendrogramPanel.number(hierarchical.distanceThreshold()) + ": " + clusters;
+        final String unit = hierarchical.linkage() == Linkage.WARD ? "ward distance"
+            : hierarchical.metric() == Metric.COSINE ? "cosine distance 1 − cos" : "Euclidean distance";
+        return new DendrogramPanel(DendrogramLayout.of(hierarchical, DendrogramLayout.DEFAULT_LEAVES), title, cut,
+            "height (" + unit + ")");
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 import javax.swing.JPanel;
@@ -45,16 +47,20 @@ final class DendrogramPanel extends JPanel {
     private final transient DendrogramLayout layout;
     private final String title;
     private final String cutLabel;
+    private final String axisLabel;
 
     /**
      * @param layout what to draw
      * @param title the first line above the plot (e.g. linkage and distance)
      * @param cutLabel how the tree was cut (e.g. "cut into k = 4 clusters")
+     * @param axisLabel what the heights are (e.g. "height (ward distance)")
      */
-    DendrogramPanel(final DendrogramLayout layout, final String title, final String cutLabel) {
+    DendrogramPanel(final DendrogramLayout layout, final String title, final String cutLabel,
+        final String axisLabel) {
         this.layout = layout;
         this.title = title;
         this.cutLabel = cutLabel;
+        this.axisLabel = axisLabel;
         setName("Dendrogram");
         setBackground(BACKGROUND);
         setPreferredSize(new Dimension(820, 520));
@@ -120,7 +126,7 @@ final class DendrogramPanel extends JPanel {
             final double y = scale.y(cut);
             g.draw(new Line2D.Double(LEFT, y, LEFT + plotWidth, y));
             g.setStroke(old);
-            final String text = "cut " + format(cut, 4);
+            final String text = "cut " + number(cut);
             g.drawString(text, LEFT + plotWidth - metrics.stringWidth(text) - 2, (float)y - 3);
         }
     }
@@ -145,7 +151,7 @@ final class DendrogramPanel extends JPanel {
         return widest;
     }
 
-    private static void paintAxis(final Graphics2D g, final FontMetrics metrics, final Scale scale,
+    private void paintAxis(final Graphics2D g, final FontMetrics metrics, final Scale scale,
         final double axisTop, final int bottom) {
         g.setColor(Color.BLACK);
         g.draw(new Line2D.Double(LEFT, scale.y(axisTop), LEFT, bottom));
@@ -159,7 +165,7 @@ final class DendrogramPanel extends JPanel {
         }
         final AffineTransform old = g.getTransform();
         g.rotate(-Math.PI / 2);
-        g.drawString("height", -(float)scale.y(axisTop / 2) - metrics.stringWidth("height") / 2f, 14f);
+        g.drawString(axisLabel, -(float)scale.y(axisTop / 2) - metrics.stringWidth(axisLabel) / 2f, 14f);
         g.setTransform(old);
     }
 
@@ -220,8 +226,12 @@ final class DendrogramPanel extends JPanel {
         return Math.ceil(value / step * (1 - 1e-12)) * step;
     }
 
-    private static String format(final double value, final int digits) {
-        return String.format(Locale.ROOT, "%." + digits + "g", value);
+    /** @return the value to 4 significant digits without trailing zeros (5, 61.74, 0.0012) */
+    static String number(final double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** Layout units to pixels: leaf positions 0 … p−1 across the plot, heights 0 … top upwards. */
