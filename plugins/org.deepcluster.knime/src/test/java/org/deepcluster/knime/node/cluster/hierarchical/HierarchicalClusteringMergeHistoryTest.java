@@ -116,6 +116,17 @@ class HierarchicalClusteringMergeHistoryTest {
         }
     }
 
+    @Test
+    void theNodeDescriptionDocumentsThePortAndEveryColumn() {
+        final HierarchicalClusteringNodeFactory factory = new HierarchicalClusteringNodeFactory();
+        assertEquals(List.of("Clustered data", "Cluster model", "Merge history"),
+            List.of(factory.getOutportName(0), factory.getOutportName(1), factory.getOutportName(2)));
+        final String description = factory.getOutportDescription(2);
+        for (final String column : COLUMNS) {
+            assertTrue(description.contains(column), column + " in " + description);
+        }
+    }
+
     /**
      * Rows 0, 1, 5 and 6.5 on a line (IDs a, b, c, d) and a skipped row with a missing value: SciPy's linkage matrices
      * are single [[0, 1, 1, 2], [2, 3, 1.5, 2], [4, 5, 4, 4]] and ward [[0, 1, 1, 2], [2, 3, 1.5, 2],
