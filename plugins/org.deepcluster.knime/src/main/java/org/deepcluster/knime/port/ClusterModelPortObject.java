@@ -10,6 +10,9 @@ import javax.swing.JTextArea;
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
 import org.deepcluster.core.cluster.ClusterModels;
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
+import org.deepcluster.core.cluster.hierarchical.Linkage;
+import org.deepcluster.core.cluster.hierarchical.Metric;
 import org.deepcluster.core.data.Matrix;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -110,7 +113,11 @@ public final class ClusterModelPortObject extends AbstractPortObject {
             + " distance: " + String.join("; ", model.summary().split("\n"));
     }
 
-    /** @return one view, "Cluster Model": the engine's summary and the feature columns (plain Swing, no display needed) */
+    /**
+     * @return the view "Cluster Model": the engine's summary and the feature columns; for hierarchical models also the
+     *         "Dendrogram" ({@link DendrogramPanel}, its last {@value DendrogramLayout#DEFAULT_LEAVES} leaves). Plain
+     *         Swing, no display needed.
+     */
     @Override
     public JComponent[] getViews() {
         final StringBuilder text = new StringBuilder(model.summary()).append("\n\nDistance: ")
@@ -126,7 +133,23 @@ public final class ClusterModelPortObject extends AbstractPortObject {
         summary.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         final JScrollPane view = new JScrollPane(summary);
         view.setName("Cluster Model");
+        if (model instanceof AgglomerativeModel hierarchical) {
+            return new JComponent[]{view, dendrogram(hierarchical)};
+        }
         return new JComponent[]{view};
+    }
+
+    private DendrogramPanel dendrogram(final AgglomerativeModel hierarchical) {
+        final String title = "Dendrogram: " + hierarchical.linkage().id() + " linkage, " + spec.distance().label()
+            + " distance, " + hierarchical.dendrogram().leaves() + " rows";
+        final int k = hierarchical.clusterCount();
+        final String clusters = k + (k == 1 ? " cluster" : " clusters");
+        final String cut = hierarchical.requestedClusters() > 0 ? "cut into k = " + clusters
+            : "cut below height " + DendrogramPanel.number(hierarchical.distanceThreshold()) + ": " + clusters;
+        final String unit = hierarchical.linkage() == Linkage.WARD ? "ward distance"
+            : hierarchical.metric() == Metric.COSINE ? "cosine distance 1 − cos" : "Euclidean distance";
+        return new DendrogramPanel(DendrogramLayout.of(hierarchical, DendrogramLayout.DEFAULT_LEAVES), title, cut,
+            "height (" + unit + ")");
     }
 
     @Override

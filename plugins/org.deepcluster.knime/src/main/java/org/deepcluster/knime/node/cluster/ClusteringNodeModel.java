@@ -36,7 +36,9 @@ import org.knime.core.node.port.PortType;
 /**
  * Base of the clustering nodes: one table in; out (0) the input table with the cluster column (String,
  * {@code Cluster_0}, ..., {@value ClusterModelPortObjectSpec#NOISE_NAME} for noise, missing for skipped rows) and any
- * columns the algorithm adds, and (1) the Cluster Model.
+ * columns the algorithm adds, (1) the Cluster Model, and (2, …) any further ports the algorithm declares in the
+ * constructor ({@link #additionalPortSpecs}, {@link #additionalPorts}; e.g. the merge history of hierarchical
+ * clustering).
  *
  * <p>The base computes the exact configure() specs, reads the feature columns into a matrix with the missing-value
  * policy, L2-normalises the rows for cosine distance, bridges progress and cancellation to the engine, turns the
@@ -64,13 +66,32 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
 
     private final Supplier<S> settingsFactory;
 
+    private final int additionalPortCount;
+
     /**
      * @param settingsFactory creates the settings with their defaults (used for a new node and for every load)
      */
     protected ClusteringNodeModel(final Supplier<S> settingsFactory) {
-        super(new PortType[]{BufferedDataTable.TYPE},
-            new PortType[]{BufferedDataTable.TYPE, ClusterModelPortObject.TYPE}, settingsFactory.get());
+        this(settingsFactory, new PortType[0]);
+    }
+
+    /**
+     * @param settingsFactory creates the settings with their defaults (used for a new node and for every load)
+     * @param additionalOutPorts output ports after the clustered table (0) and the Cluster Model (1), filled by
+     *            {@link #additionalPortSpecs} and {@link #additionalPorts}
+     */
+    protected ClusteringNodeModel(final Supplier<S> settingsFactory, final PortType... additionalOutPorts) {
+        super(new PortType[]{BufferedDataTable.TYPE}, outPorts(additionalOutPorts), settingsFactory.get());
         this.settingsFactory = settingsFactory;
+        this.additionalPortCount = additionalOutPorts.length;
+    }
+
+    private static PortType[] outPorts(final PortType[] additional) {
+        final PortType[] ports = new PortType[2 + additional.length];
+        ports[0] = BufferedDataTable.TYPE;
+        ports[1] = ClusterModelPortObject.TYPE;
+        System.arraycopy(additional, 0, ports, 2, additional.length);
+        return ports;
     }
 
     // ---- hooks -------------------------------------------------------------------------------------------------
@@ -147,6 +168,29 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
     }
 
     /**
+     * @param in the input table's spec
+     * @return the exact specs of the additional output ports (one per port declared in the constructor, in order);
+     *         none by default. Must depend on settings and {@code in} only (configure() calls it).
+     * @throws InvalidSettingsException if the settings do not allow the specs
+     */
+    protected PortObjectSpec[] additionalPortSpecs(final DataTableSpec in) throws InvalidSettingsException {
+        return new PortObjectSpec[0];
+    }
+
+    /**
+     * @param model the fitted model
+     * @param trainingRowIds the row ID of each clustered row, in the model's (training) order
+     * @param exec for the tables, progress and cancellation
+     * @return the additional output ports' contents, one per port declared in the constructor; their specs must equal
+     *         {@link #additionalPortSpecs}. None by default.
+     * @throws CanceledExecutionException if cancelled
+     */
+    protected PortObject[] additionalPorts(final ClusterModel model, final String[] trainingRowIds,
+        final ExecutionContext exec) throws CanceledExecutionException {
+        return new PortObject[0];
+    }
+
+    /**
      * @param model the fitted model
      * @return an algorithm-specific warning (e.g. "did not converge"), or null (default)
      */
@@ -185,7 +229,20 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
     protected final PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec in = (DataTableSpec)inSpecs[0];
         final int[] columns = featureColumns(in);
-        return new PortObjectSpec[]{outputSpec(in), modelSpec(in, columns, knownClusterCount())};
+        final PortObjectSpec[] additional = checkedAdditional(additionalPortSpecs(in), "additionalPortSpecs");
+        final PortObjectSpec[] specs = new PortObjectSpec[2 + additional.length];
+        specs[0] = outputSpec(in);
+        specs[1] = modelSpec(in, columns, knownClusterCount());
+        System.arraycopy(additional, 0, specs, 2, additional.length);
+        return specs;
+    }
+
+    private <T> T[] checkedAdditional(final T[] additional, final String hook) {
+        if (additional.length != additionalPortCount) {
+            throw new IllegalStateException(getClass().getName() + "." + hook + " returned " + additional.length
+                + " ports, but the node declares " + additionalPortCount);
+        }
+        return additional;
     }
 
     private DataTableSpec outputSpec(final DataTableSpec in) {
@@ -221,9 +278,10 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
         final Matrix prepared = prepare(data, table);
 
         exec.setMessage("Clustering " + prepared.rows() + " rows with " + algorithmName());
+        final double additionalShare = additionalPortCount > 0 ? 0.05 : 0;
         final ClusterModel model;
         try {
-            model = fit(prepared, new ExecutionProgress(exec.createSubProgress(0.8)));
+            model = fit(prepared, new ExecutionProgress(exec.createSubProgress(0.8 - additionalShare)));
         } catch (final CancelledException e) {
             throw ExecutionProgress.rethrowAsKnime(e);
         } catch (final IllegalArgumentException e) {
@@ -239,12 +297,20 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
         final DataTableSpec outSpec = outputSpec(in);
         final int extra = outSpec.getNumColumns() - in.getNumColumns() - 1;
         final ExtraCells extraCells = extra > 0 ? extraCells(model, prepared) : null;
+        final String[] trainingRowIds = additionalPortCount > 0 ? new String[prepared.rows()] : null;
         final BufferedDataTable clustered = append(table, outSpec, data.matrixRowOfTableRow(), labels, extra,
-            extraCells, exec.createSubProgress(0.1), exec);
+            extraCells, trainingRowIds, exec.createSubProgress(0.1), exec);
         final ClusterModelPortObjectSpec spec = modelSpec(in, columns, model.clusterCount());
+        final PortObject[] additional = additionalPortCount == 0 ? new PortObject[0]
+            : checkedAdditional(additionalPorts(model, trainingRowIds,
+                exec.createSubExecutionContext(additionalShare)), "additionalPorts");
         setWarningMessage(warning(data, table.size(), labels, model.clusterCount(), warnsAboutEmptyClusters(),
             fitWarning(model)));
-        return new PortObject[]{clustered, new ClusterModelPortObject(spec, model)};
+        final PortObject[] out = new PortObject[2 + additional.length];
+        out[0] = clustered;
+        out[1] = new ClusterModelPortObject(spec, model);
+        System.arraycopy(additional, 0, out, 2, additional.length);
+        return out;
     }
 
     private static void checkEnoughRows(final NumericTable data, final long total) throws InvalidSettingsException {
@@ -281,7 +347,8 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
 
     private static BufferedDataTable append(final BufferedDataTable table, final DataTableSpec spec,
         final int[] matrixRowOfTableRow, final int[] labels, final int extra, final ExtraCells extraCells,
-        final ExecutionMonitor monitor, final ExecutionContext exec) throws CanceledExecutionException {
+        final String[] trainingRowIds, final ExecutionMonitor monitor, final ExecutionContext exec)
+        throws CanceledExecutionException {
         final BufferedDataContainer out = exec.createDataContainer(spec);
         final long size = table.size();
         final DataCell[] extraRow = new DataCell[extra];
@@ -302,6 +369,9 @@ public abstract class ClusteringNodeModel<S extends ClusteringSettings> extends 
                     cells[j] = DataType.getMissingCell();
                 }
             } else {
+                if (trainingRowIds != null) {
+                    trainingRowIds[matrixRow] = row.getKey().getString();
+                }
                 cells[n] = ClusterColumns.clusterCell(labels[matrixRow]);
                 if (extra > 0) {
                     extraCells.fill(matrixRow, extraRow);

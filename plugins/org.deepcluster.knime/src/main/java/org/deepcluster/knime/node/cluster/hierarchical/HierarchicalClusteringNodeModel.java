@@ -5,18 +5,28 @@ import java.util.Locale;
 import org.deepcluster.core.cluster.ClusterModel;
 import org.deepcluster.core.cluster.MemoryGuard;
 import org.deepcluster.core.cluster.hierarchical.AgglomerativeClustering;
+import org.deepcluster.core.cluster.hierarchical.AgglomerativeModel;
 import org.deepcluster.core.cluster.hierarchical.Linkage;
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
 import org.deepcluster.knime.node.cluster.ClusteringNodeModel;
 import org.deepcluster.knime.port.ClusterModelPortObjectSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 
-/** Agglomerative clustering on the base clustering node; the algorithm is the engine's {@link AgglomerativeClustering}. */
+/**
+ * Agglomerative clustering on the base clustering node; the algorithm is the engine's {@link AgglomerativeClustering}.
+ * A third output port, the merge history ({@link MergeHistoryTable}), lists the dendrogram.
+ */
 final class HierarchicalClusteringNodeModel extends ClusteringNodeModel<HierarchicalClusteringSettings> {
 
     HierarchicalClusteringNodeModel() {
-        super(HierarchicalClusteringSettings::new);
+        super(HierarchicalClusteringSettings::new, BufferedDataTable.TYPE);
     }
 
     @Override
@@ -59,6 +69,17 @@ final class HierarchicalClusteringNodeModel extends ClusteringNodeModel<Hierarch
                 + "k-means.", linkage.id(), rows, MemoryGuard.megabytes(bytes),
                 HierarchicalClusteringSettings.LABEL_MEMORY_LIMIT, settings().memoryLimitMb));
         }
+    }
+
+    @Override
+    protected PortObjectSpec[] additionalPortSpecs(final DataTableSpec in) {
+        return new PortObjectSpec[]{MergeHistoryTable.spec()};
+    }
+
+    @Override
+    protected PortObject[] additionalPorts(final ClusterModel model, final String[] trainingRowIds,
+        final ExecutionContext exec) throws CanceledExecutionException {
+        return new PortObject[]{MergeHistoryTable.create((AgglomerativeModel)model, trainingRowIds, exec)};
     }
 
     @Override
