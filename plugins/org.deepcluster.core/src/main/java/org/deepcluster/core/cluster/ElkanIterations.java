@@ -27,7 +27,7 @@ final class ElkanIterations {
         final double tolerance, final IntConsumer beforeIteration) {
         final int n = points.n;
         final int d = points.d;
-        final RowChunks chunks = new RowChunks(n);
+        final RowChunks chunks = new RowChunks(n, d);
         final CentroidUpdate update = new CentroidUpdate(points, k, chunks);
         final int[] labels = new int[n];
         final double[] upper = new double[n];

@@ -184,7 +184,7 @@ public final class KMeans {
             final double[] mean = points.columnMeans();
             final int[] labels = new int[points.n];
             final double[] squared = new double[points.n];
-            new NearestCentres(points, mean, 1).all(new RowChunks(points.n), null, labels, squared);
+            new NearestCentres(points, mean, 1).all(new RowChunks(points.n, points.d), null, labels, squared);
             final KMeansModel model = finish(points, new LloydIterations.Run(mean, 0, labels, squared), 1);
             progress.report(1.0, "k-means done");
             return model;
@@ -234,7 +234,7 @@ public final class KMeans {
         final int d = points.d;
         final int[] labels = run.labels(); // owned by the run, renumbered in place
         final double[] centres = run.centres();
-        final double inertia = KMeansSeeding.sumInChunks(run.squared(), new RowChunks(n));
+        final double inertia = KMeansSeeding.sumInChunks(run.squared(), new RowChunks(n, 1));
         final int[] newId = firstAppearanceOrder(labels, k);
         final double[] ordered = new double[k * d];
         for (int j = 0; j < k; j++) {

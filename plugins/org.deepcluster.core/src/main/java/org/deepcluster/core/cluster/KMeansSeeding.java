@@ -43,7 +43,7 @@ final class KMeansSeeding {
         final int n = points.n;
         final int d = points.d;
         final int trials = 2 + (int)Math.log(k);
-        final RowChunks chunks = new RowChunks(n);
+        final RowChunks chunks = new RowChunks(n, d);
         final double[] centres = new double[k * d];
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);

@@ -199,7 +199,7 @@ public final class KMedoids {
     }
 
     private static double totalDeviation(final Points points, final int[] medoids) {
-        final RowChunks chunks = new RowChunks(points.n);
+        final RowChunks chunks = new RowChunks(points.n, (long)points.d * medoids.length);
         final double[] nearest = new double[points.n];
         chunks.forEach((chunk, from, to) -> {
             for (int i = from; i < to; i++) {

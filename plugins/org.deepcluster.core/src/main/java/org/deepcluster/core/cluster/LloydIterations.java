@@ -35,7 +35,7 @@ final class LloydIterations {
         final double tolerance, final IntConsumer beforeIteration) {
         final int n = points.n;
         final int d = points.d;
-        final RowChunks chunks = new RowChunks(n);
+        final RowChunks chunks = new RowChunks(n, d);
         final CentroidUpdate update = new CentroidUpdate(points, k, chunks);
         final int[] labels = new int[n];
         Arrays.fill(labels, -1);

@@ -58,7 +58,7 @@ final class Points {
      *         order, so the result does not depend on the number of threads
      */
     double[] columnMeans() {
-        final RowChunks chunks = new RowChunks(n);
+        final RowChunks chunks = new RowChunks(n, d);
         final double[][] partial = new double[chunks.count][];
         chunks.forEach((chunk, from, to) -> {
             final double[] sum = new double[d];
@@ -85,7 +85,7 @@ final class Points {
      */
     double meanColumnVariance() {
         final double[] mean = columnMeans();
-        final RowChunks chunks = new RowChunks(n);
+        final RowChunks chunks = new RowChunks(n, d);
         final double[] partial = new double[chunks.count];
         chunks.forEach((chunk, from, to) -> {
             double sum = 0;

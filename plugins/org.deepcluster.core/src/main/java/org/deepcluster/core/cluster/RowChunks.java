@@ -11,6 +11,14 @@ final class RowChunks {
 
     /** Below this many rows everything runs on the calling thread: the parallel overhead would dominate. */
     private static final int PARALLEL_THRESHOLD = 4096;
+
+    /**
+     * Below this much work per pass (rows × values read per row) a pass also runs on the calling thread. Measured on
+     * two cores (benchmarks/clustering/NOTES.md, session 4): k-means on 10,000 × 32 rows (320,000 values) was 10–15 %
+     * faster serial in every fit, on 20,000 × 32 rows about even, on 100,000 × 32 rows 20–40 % slower serial. The
+     * chunks, and so the results, are the same either way.
+     */
+    private static final long PARALLEL_WORK = 1L << 20;
     private static final int MIN_CHUNK = 1024;
 
     /**
@@ -33,17 +41,23 @@ final class RowChunks {
     final int n;
     final int size;
     final int count;
+    private final boolean parallel;
 
-    /** @param n the number of rows */
-    RowChunks(final int n) {
+    /**
+     * @param n the number of rows
+     * @param workPerRow how many values a pass reads (or distances it computes) per row, e.g. the number of columns;
+     *            decides with {@code n} whether passes run in parallel
+     */
+    RowChunks(final int n, final long workPerRow) {
         this.n = n;
         this.size = Math.max(MIN_CHUNK, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
         this.count = Math.max(1, (n + size - 1) / size);
+        this.parallel = n >= PARALLEL_THRESHOLD && count > 1 && n * workPerRow >= PARALLEL_WORK;
     }
 
-    /** Runs the body on every chunk, in parallel when there are enough rows; returns when all are done. */
+    /** Runs the body on every chunk, in parallel when there is enough work; returns when all are done. */
     void forEach(final Body body) {
-        if (n < PARALLEL_THRESHOLD || count == 1) {
+        if (!parallel) {
             for (int c = 0; c < count; c++) {
                 body.run(c, c * size, Math.min(n, (c + 1) * size));
             }

@@ -112,9 +112,10 @@ class KMeansTest {
 
     @Test
     void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
-        // Above 4096 rows the E-step, the sums and k-means++ run in parallel chunks; the chunks are fixed by the row
-        // count and combined in order, so one thread and four threads must give bit-identical models.
-        final Matrix data = uniform(9000, 4, 6);
+        // With enough work (here 9,000 rows × 120 columns, above RowChunks' limit) the E-step, the sums and k-means++
+        // run in parallel chunks; the chunks are fixed by the row count and combined in order, so one thread and four
+        // threads must give bit-identical models.
+        final Matrix data = uniform(9000, 120, 6);
         for (final KMeans.Algorithm algorithm : KMeans.Algorithm.values()) {
             final Parameters p = new Parameters(6, 2, 300, 1e-4, 5).withAlgorithm(algorithm);
             final java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);

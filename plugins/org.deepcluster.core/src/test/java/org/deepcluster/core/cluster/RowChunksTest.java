@@ -1,0 +1,73 @@
+package org.deepcluster.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.Test;
+
+class RowChunksTest {
+
+    @Test
+    void smallPassesRunOnTheCallingThreadInChunkOrder() {
+        // 10,000 rows × 32 values: below the parallel limit (measured faster serial on two cores).
+        final RowChunks chunks = new RowChunks(10_000, 32);
+        final Thread caller = Thread.currentThread();
+        final List<Integer> order = new ArrayList<>();
+        chunks.forEach((chunk, from, to) -> {
+            assertEquals(caller, Thread.currentThread(), "chunk " + chunk + " on the calling thread");
+            order.add(chunk);
+        });
+        final List<Integer> expected = new ArrayList<>();
+        for (int c = 0; c < chunks.count; c++) {
+            expected.add(c);
+        }
+        assertEquals(expected, order);
+        assertTrue(chunks.count > 1, "10,000 rows still make several chunks (the same as in parallel)");
+    }
+
+    @Test
+    void largePassesCoverEveryChunkOnceAndUseTheThreads() throws Exception {
+        final RowChunks chunks = new RowChunks(100_000, 32);
+        final ForkJoinPool pool = new ForkJoinPool(4);
+        try {
+            final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+            final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            final List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+            pool.submit(() -> chunks.forEach((chunk, from, to) -> {
+                assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
+                threads.add(Thread.currentThread());
+                ranges.add(new int[]{from, to});
+                try {
+                    Thread.sleep(2); // long enough for the other workers to steal chunks
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).get();
+            assertEquals(chunks.count, seen.size());
+            long covered = 0;
+            for (final int[] r : ranges) {
+                covered += r[1] - r[0];
+            }
+            assertEquals(100_000, covered, "the chunks cover every row once");
+            assertTrue(threads.size() > 1, "a pass of 3.2 million values runs on several threads: " + threads.size());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void theRowCountAloneFixesTheChunks() {
+        // Results are combined per chunk, so chunk boundaries must not depend on the work or the threads.
+        final RowChunks serial = new RowChunks(50_000, 1);
+        final RowChunks parallel = new RowChunks(50_000, 1_000);
+        assertEquals(serial.size, parallel.size);
+        assertEquals(serial.count, parallel.count);
+    }
+}
