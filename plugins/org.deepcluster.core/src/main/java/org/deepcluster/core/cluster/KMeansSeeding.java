@@ -1,6 +1,8 @@
 package org.deepcluster.core.cluster;
 
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,14 +16,6 @@ import java.util.function.IntConsumer;
  */
 final class KMeansSeeding {
 
-    /**
-     * Up to this many values (rows × features; 1M = 8 MB) the row blocks' columns are copied once for the whole
-     * seeding; beyond, each round copies each block again. Measured at 100k × 32 (3.2M values): keeping them was
-     * faster in single-thread steady state but not in the warm second fit on two threads (tens of thousands of small
-     * arrays for the garbage collector), and the copy would double the memory of large inputs.
-     */
-    private static final long KEEP_COLUMNS = 1L << 20;
-
     private KMeansSeeding() {
     }
 
@@ -34,12 +28,6 @@ final class KMeansSeeding {
      */
     static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
         final IntConsumer afterCentre) {
-        return kMeansPlusPlus(points, k, random, afterCentre, KEEP_COLUMNS);
-    }
-
-    /** As above; the blocks' columns are kept for all rounds only up to {@code keepColumns} values (tests use both). */
-    static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
-        final IntConsumer afterCentre, final long keepColumns) {
         final int n = points.n;
         final int d = points.d;
         final int trials = 2 + (int)Math.log(k);
@@ -50,24 +38,20 @@ final class KMeansSeeding {
         final double[] closest0 = new double[n];
         final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
         final int first = chosen;
-        // Up to KEEP_COLUMNS values, every block's columns are kept for all rounds (one copy of the data instead of one
-        // per round: the copy costs about as much as a round's arithmetic); above, each round copies them again.
-        final BlockColumns[][] kept = (long)n * d <= keepColumns ? new BlockColumns[chunks.count][] : null;
+        // Each pass copies every block of rows into columns again (BlockColumns) instead of keeping a copy of the
+        // data: keeping the blocks (tried up to 1M values) was faster in single-thread steady state, but its
+        // allocation (2.7 MB of small arrays per 10,000 × 32 fit) caused a young collection every other fit,
+        // 7-19 ms each. Work space (a block's columns and a buffer) comes from a pool shared by the passes' tasks: one per thread
+        // instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per fit, a young collection
+        // every few fits).
+        final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
         chunks.forEach((chunk, from, to) -> {
-            final int blocks = (to - from + RowChunks.BLOCK - 1) / RowChunks.BLOCK;
-            if (kept != null) {
-                kept[chunk] = new BlockColumns[blocks];
+            final Workspace work = Workspace.take(pool, d);
+            for (int b = from; b < to; b += RowChunks.BLOCK) {
+                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms, work.block,
+                    work.values);
             }
-            BlockColumns block = new BlockColumns(d);
-            final double[] values = new double[RowChunks.BLOCK];
-            for (int q = 0; q < blocks; q++) {
-                final int b = from + q * RowChunks.BLOCK;
-                if (kept != null) {
-                    block = new BlockColumns(d);
-                    kept[chunk][q] = block;
-                }
-                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms, block, values);
-            }
+            pool.offer(work);
         });
         double[] closest = closest0;
         double potential = sumInChunks(closest, chunks);
@@ -96,20 +80,14 @@ final class KMeansSeeding {
             }
             final double[][] partial = new double[chunks.count][trials];
             chunks.forEach((chunk, from, to) -> {
-                final BlockColumns reused = kept == null ? new BlockColumns(d) : null;
-                final double[] dots = new double[RowChunks.BLOCK];
-                for (int b = from, q = 0; b < to; b += RowChunks.BLOCK, q++) {
+                final Workspace work = Workspace.take(pool, d);
+                for (int b = from; b < to; b += RowChunks.BLOCK) {
                     final int end = Math.min(to, b + RowChunks.BLOCK);
-                    final BlockColumns block;
-                    if (kept == null) {
-                        reused.load(points, b, end);
-                        block = reused;
-                    } else {
-                        block = kept[chunk][q];
-                    }
+                    work.block.load(points, b, end);
                     candidateBlock(points.x, b, end, offsets, norms, candidateNorms, best, distances, partial[chunk],
-                        block, dots);
+                        work.block, work.values);
                 }
+                pool.offer(work);
             });
             for (int t = 0; t < trials; t++) {
                 double total = 0;
@@ -133,6 +111,22 @@ final class KMeansSeeding {
             afterCentre.accept(c + 1);
         }
         return centres;
+    }
+
+    /** One thread's work space for the passes: a block's columns and a buffer of one value per block row. */
+    private static final class Workspace {
+        final BlockColumns block;
+        final double[] values = new double[RowChunks.BLOCK];
+
+        private Workspace(final int d) {
+            block = new BlockColumns(d);
+        }
+
+        /** @return a work space from the pool, or a new one when all are in use */
+        static Workspace take(final Queue<Workspace> pool, final int d) {
+            final Workspace w = pool.poll();
+            return w != null ? w : new Workspace(d);
+        }
     }
 
     /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
