@@ -41,9 +41,9 @@ final class KMeansSeeding {
         // Each pass copies every block of rows into columns again (BlockColumns) instead of keeping a copy of the
         // data: keeping the blocks (tried up to 1M values) was faster in single-thread steady state, but its
         // allocation (2.7 MB of small arrays per 10,000 × 32 fit) caused a young collection every other fit,
-        // 7-19 ms each. Work space (a block's columns and a buffer) comes from a pool shared by the passes' tasks: one per thread
-        // instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per fit, a young collection
-        // every few fits).
+        // 7-19 ms each. The work space (a block's columns and a buffer) comes from a pool shared by the passes'
+        // tasks: one per thread instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per
+        // fit).
         final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
         chunks.forEach((chunk, from, to) -> {
             final Workspace work = Workspace.take(pool, d);
