@@ -303,21 +303,31 @@ public final class GaussianMixture {
         final double[][] rows;
         final double[] columnMeans;
 
+        // The work is in methods called per row: this constructor runs once per fit, so loops written here run
+        // interpreted through the first fits (JFR: 7 % of the second 10,000-row fit).
         Centred(final Matrix data) {
             rows = data.toRowArrays();
             columnMeans = new double[data.cols()];
             for (final double[] row : rows) {
-                for (int j = 0; j < row.length; j++) {
-                    columnMeans[j] += row[j];
-                }
+                add(row, columnMeans);
             }
             for (int j = 0; j < columnMeans.length; j++) {
                 columnMeans[j] /= rows.length;
             }
             for (final double[] row : rows) {
-                for (int j = 0; j < row.length; j++) {
-                    row[j] -= columnMeans[j];
-                }
+                subtract(columnMeans, row);
+            }
+        }
+
+        private static void add(final double[] row, final double[] sum) {
+            for (int j = 0; j < row.length; j++) {
+                sum[j] += row[j];
+            }
+        }
+
+        private static void subtract(final double[] values, final double[] row) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] -= values[j];
             }
         }
     }
