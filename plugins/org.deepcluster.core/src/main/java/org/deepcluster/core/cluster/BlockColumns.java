@@ -7,8 +7,8 @@ package org.deepcluster.core.cluster;
  * <p>Why: the JIT (C2, Java 17) turns a loop into SIMD instructions only when its arrays are indexed by the loop
  * variable alone; a row-major loop over the features ({@code x[row + j] - c[o + j]}) stays scalar. The loops here are
  * {@code acc[p] += (col[p] - c_j)²}, over the features {@code j = 0..d-1} in order, so each row's sum is built in the
- * same order as {@link Points#squaredDistance} and equals it bit for bit (the same for the dot products, and so for
- * the previous row-major kernels). One copy serves every centre or candidate the block is compared with.
+ * same order as {@link Points#squaredDistance} and equals it bit for bit. One copy serves every candidate the block
+ * is compared with.
  */
 final class BlockColumns {
 
@@ -61,7 +61,7 @@ final class BlockColumns {
 
     /**
      * @param centres flat centres; @param offset where the centre starts
-     * @param out receives at {@code p} the squared distance of the block's row {@code p} to the centre
+     * @param out receives at {@code p} the squared Euclidean distance of the block's row {@code p} to the centre
      */
     void squaredDistances(final double[] centres, final int offset, final double[] out) {
         java.util.Arrays.fill(out, 0, count, 0.0);
@@ -72,30 +72,6 @@ final class BlockColumns {
         }
         for (; j < d; j++) {
             addSquaredDifferences(columns[j], centres[offset + j], out, count);
-        }
-    }
-
-    /**
-     * @param centres flat centres; @param offset where the centre starts
-     * @param out receives at {@code p} the dot product of the block's row {@code p} with the centre
-     */
-    void dots(final double[] centres, final int offset, final double[] out) {
-        java.util.Arrays.fill(out, 0, count, 0.0);
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            addProducts4(columns[j], columns[j + 1], columns[j + 2], columns[j + 3], centres[offset + j],
-                centres[offset + j + 1], centres[offset + j + 2], centres[offset + j + 3], out, count);
-        }
-        for (; j < d; j++) {
-            addProducts(columns[j], centres[offset + j], out, count);
-        }
-    }
-
-    /** @param out receives at {@code p} the squared norm of the block's row {@code p} */
-    void squaredNorms(final double[] out) {
-        java.util.Arrays.fill(out, 0, count, 0.0);
-        for (int j = 0; j < d; j++) {
-            addProducts(columns[j], columns[j], out, count);
         }
     }
 
@@ -120,26 +96,6 @@ final class BlockColumns {
         for (int p = 0; p < count; p++) {
             final double e = column[p] - c;
             acc[p] += e * e;
-        }
-    }
-
-    private static void addProducts4(final double[] x0, final double[] x1, final double[] x2, final double[] x3,
-        final double c0, final double c1, final double c2, final double c3, final double[] acc, final int count) {
-        for (int p = 0; p < count; p++) {
-            acc[p] = acc[p] + x0[p] * c0 + x1[p] * c1 + x2[p] * c2 + x3[p] * c3;
-        }
-    }
-
-    private static void addProducts(final double[] column, final double c, final double[] acc, final int count) {
-        for (int p = 0; p < count; p++) {
-            acc[p] += column[p] * c;
-        }
-    }
-
-    /** Element-wise products of two columns added to {@code acc} (the squared norms: both the same column). */
-    private static void addProducts(final double[] a, final double[] b, final double[] acc, final int count) {
-        for (int p = 0; p < count; p++) {
-            acc[p] += a[p] * b[p];
         }
     }
 }

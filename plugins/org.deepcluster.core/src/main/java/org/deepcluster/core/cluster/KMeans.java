@@ -191,18 +191,18 @@ public final class KMeans {
         }
         final double tolerance = parameters.tolerance() * meanVariance;
         final int restarts = parameters.init() == Init.GIVEN ? 1 : parameters.restarts();
-        final SplittableRandom seeds = new SplittableRandom(parameters.seed());
+        final SplittableRandom restartSeeds = new SplittableRandom(parameters.seed());
         KMeansModel best = null;
         for (int r = 0; r < restarts; r++) {
             final int restart = r;
             progress.checkCancelled();
             progress.report((double)r / restarts, "k-means restart " + (r + 1) + " of " + restarts);
-            final SplittableRandom random = new SplittableRandom(seeds.nextLong());
-            final double[] initial = switch (parameters.init()) {
+            final SplittableRandom random = new SplittableRandom(restartSeeds.nextLong());
+            final KMeansSeeding.Seeds initial = switch (parameters.init()) {
                 case K_MEANS_PLUS_PLUS -> KMeansSeeding.kMeansPlusPlus(points, k, random,
                     centres -> progress.checkCancelled());
-                case RANDOM -> KMeansSeeding.random(points, k, random);
-                case GIVEN -> Points.of(parameters.initialCentroids()).x;
+                case RANDOM -> new KMeansSeeding.Seeds(KMeansSeeding.random(points, k, random), null);
+                case GIVEN -> new KMeansSeeding.Seeds(Points.of(parameters.initialCentroids()).x, null);
             };
             final int maxIterations = parameters.maxIterations();
             final java.util.function.IntConsumer beforeIteration = iteration -> {
@@ -213,7 +213,7 @@ public final class KMeans {
                 }
             };
             final LloydIterations.Run run = parameters.algorithm() == Algorithm.ELKAN
-                ? ElkanIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration)
+                ? ElkanIterations.run(points, initial.centres(), k, maxIterations, tolerance, beforeIteration)
                 : LloydIterations.run(points, initial, k, maxIterations, tolerance, beforeIteration);
             final KMeansModel candidate = finish(points, run, k);
             // Strictly lower, so that ties keep the earlier restart and the result does not depend on rounding luck.

@@ -20,82 +20,49 @@ final class KMeansSeeding {
     }
 
     /**
+     * Initial centres and, per row, the one nearest to it.
+     *
+     * @param centres k × d, flat
+     * @param nearest per row the index of a centre at the smallest distance computed by the seeding (rounding of the
+     *            |x|² + |c|² - 2 x·c distances may pick another one at nearly the same distance): a hint with which the
+     *            first k-means iteration can skip most distances ({@link NearestCentres}), not a final label
+     */
+    record Seeds(double[] centres, int[] nearest) {
+    }
+
+    /**
      * @param points the rows
      * @param k the number of centres
      * @param random the generator of this restart
      * @param afterCentre called with the number of centres chosen so far (cancellation)
-     * @return k × d centres, flat
+     * @return the centres and each row's nearest centre
      */
-    static double[] kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
+    static Seeds kMeansPlusPlus(final Points points, final int k, final SplittableRandom random,
         final IntConsumer afterCentre) {
         final int n = points.n;
         final int d = points.d;
         final int trials = 2 + (int)Math.log(k);
-        final RowChunks chunks = new RowChunks(n, d);
+        final CandidatePass pass = new CandidatePass(points, new RowChunks(n, d));
         final double[] centres = new double[k * d];
+        // The first centre: a uniformly random row. Its distances are computed like the candidates' below, from
+        // |x|² + |c|² - 2 x·c against "no centre yet" (infinite distances), as scikit-learn does.
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
-        final double[] closest0 = new double[n];
-        final double[] norms = new double[n]; // squared norms, once: the candidate passes need them 2 + ln k times
-        final int first = chosen;
-        // Each pass copies every block of rows into columns again (BlockColumns) instead of keeping a copy of the
-        // data: keeping the blocks (tried up to 1M values) was faster in single-thread steady state, but its
-        // allocation (2.7 MB of small arrays per 10,000 × 32 fit) caused a young collection every other fit,
-        // 7-19 ms each. The work space (a block's columns and a buffer) comes from a pool shared by the passes'
-        // tasks: one per thread instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per
-        // fit).
-        final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
-        chunks.forEach((chunk, from, to) -> {
-            final Workspace work = Workspace.take(pool, d);
-            for (int b = from; b < to; b += RowChunks.BLOCK) {
-                firstCentreBlock(points, b, Math.min(to, b + RowChunks.BLOCK), first, closest0, norms, work.block,
-                    work.values);
-            }
-            pool.offer(work);
-        });
-        double[] closest = closest0;
-        double potential = sumInChunks(closest, chunks);
+        final double[] none = new double[n];
+        java.util.Arrays.fill(none, Double.POSITIVE_INFINITY);
+        double[] closest = new double[n];
+        double potential = pass.run(new int[]{chosen}, none, new double[][]{closest})[0];
+        final int[] nearest = new int[n]; // all rows start with the first centre
         final double[] cumulative = new double[n];
         double[][] candidateDistances = new double[trials][n];
         final int[] candidates = new int[trials];
-        final double[] candidatePotential = new double[trials];
         afterCentre.accept(1);
         for (int c = 1; c < k; c++) {
             prefixSums(closest, cumulative);
             for (int t = 0; t < trials; t++) {
                 candidates[t] = draw(cumulative, random.nextDouble() * potential);
             }
-            // One pass over the rows for all candidates (the rows are the large array; each block is read once, as
-            // columns, and serves every candidate), with scikit-learn's |x|² + |c|² - 2 x·c: sampling weights need no
-            // more precision than that.
-            final double[] best = closest;
-            final double[][] distances = candidateDistances;
-            final int[] offsets = new int[trials];
-            for (int t = 0; t < trials; t++) {
-                offsets[t] = candidates[t] * d;
-            }
-            final double[] candidateNorms = new double[trials];
-            for (int t = 0; t < trials; t++) {
-                candidateNorms[t] = norms[candidates[t]];
-            }
-            final double[][] partial = new double[chunks.count][trials];
-            chunks.forEach((chunk, from, to) -> {
-                final Workspace work = Workspace.take(pool, d);
-                for (int b = from; b < to; b += RowChunks.BLOCK) {
-                    final int end = Math.min(to, b + RowChunks.BLOCK);
-                    work.block.load(points, b, end);
-                    candidateBlock(points.x, b, end, offsets, norms, candidateNorms, best, distances, partial[chunk],
-                        work.block, work.values);
-                }
-                pool.offer(work);
-            });
-            for (int t = 0; t < trials; t++) {
-                double total = 0;
-                for (int chunk = 0; chunk < chunks.count; chunk++) {
-                    total += partial[chunk][t];
-                }
-                candidatePotential[t] = total;
-            }
+            final double[] candidatePotential = pass.run(candidates, closest, candidateDistances);
             int winner = 0;
             for (int t = 1; t < trials; t++) {
                 if (candidatePotential[t] < candidatePotential[winner]) {
@@ -104,13 +71,90 @@ final class KMeansSeeding {
             }
             potential = candidatePotential[winner];
             // The winner's distances become the new "closest"; the old array is reused as a candidate buffer.
+            final double[] before = closest;
             closest = candidateDistances[winner];
-            candidateDistances[winner] = best;
+            candidateDistances[winner] = before;
             chosen = candidates[winner];
             System.arraycopy(points.x, chosen * d, centres, c * d, d);
+            final double[] now = closest;
+            final int centre = c;
+            pass.chunks.forEach((chunk, from, to) -> takeNearest(from, to, before, now, nearest, centre));
             afterCentre.accept(c + 1);
         }
-        return centres;
+        return new Seeds(centres, nearest);
+    }
+
+    /**
+     * The pass over the rows that evaluates candidate centres: for each candidate, each row's squared distance to its
+     * nearest centre if the candidate joined the centres, and their sum (the potential). One pass serves all
+     * candidates: the rows are the large array, and each block of them is read once, as columns, for every candidate.
+     * Distances are sums of squared differences (scikit-learn computes |x|² + |c|² - 2 x·c, the same up to rounding;
+     * the direct form needs no pass for the rows' norms and does not lose precision far from the origin). Every
+     * pass of a seeding, the first centre's included, runs this same code, so that the JIT compiles one set of hot
+     * methods early (the second fit in a process was measured at about compiled speed only for code shared by all
+     * passes).
+     */
+    private static final class CandidatePass {
+        final RowChunks chunks;
+        private final Points points;
+        /**
+         * Each pass copies every block of rows into columns again (BlockColumns) instead of keeping a copy of the
+         * data: keeping the blocks (tried up to 1M values) was faster in single-thread steady state, but its
+         * allocation (2.7 MB of small arrays per 10,000 × 32 fit) caused a young collection every other fit, 7-19 ms
+         * each. The work space (a block's columns and a buffer) comes from this pool, shared by the passes' tasks:
+         * one per thread instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per fit).
+         */
+        private final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
+
+        CandidatePass(final Points points, final RowChunks chunks) {
+            this.points = points;
+            this.chunks = chunks;
+        }
+
+        /**
+         * @param candidates the candidate rows
+         * @param best each row's squared distance to its nearest centre so far (infinite when there is none)
+         * @param distances receives per candidate each row's new squared distance to its nearest centre
+         * @return per candidate the sum of these distances, summed in an order that does not depend on threads
+         */
+        double[] run(final int[] candidates, final double[] best, final double[][] distances) {
+            final int d = points.d;
+            final int trials = candidates.length;
+            final int[] offsets = new int[trials];
+            for (int t = 0; t < trials; t++) {
+                offsets[t] = candidates[t] * d;
+            }
+            final double[][] partial = new double[chunks.count][trials];
+            chunks.forEach((chunk, from, to) -> {
+                final Workspace work = Workspace.take(pool, d);
+                for (int b = from; b < to; b += RowChunks.BLOCK) {
+                    final int end = Math.min(to, b + RowChunks.BLOCK);
+                    work.block.load(points, b, end);
+                    candidateBlock(points.x, b, end, offsets, best, distances, partial[chunk], work.block,
+                        work.values);
+                }
+                pool.offer(work);
+            });
+            final double[] potentials = new double[trials];
+            for (int t = 0; t < trials; t++) {
+                double total = 0;
+                for (int chunk = 0; chunk < chunks.count; chunk++) {
+                    total += partial[chunk][t];
+                }
+                potentials[t] = total;
+            }
+            return potentials;
+        }
+    }
+
+    /** The rows {@code [from, to)} whose distance went down with the new centre have it as their nearest now. */
+    private static void takeNearest(final int from, final int to, final double[] before, final double[] now,
+        final int[] nearest, final int centre) {
+        for (int i = from; i < to; i++) {
+            if (now[i] < before[i]) {
+                nearest[i] = centre;
+            }
+        }
     }
 
     /** One thread's work space for the passes: a block's columns and a buffer of one value per block row. */
@@ -129,38 +173,29 @@ final class KMeansSeeding {
         }
     }
 
-    /** For the rows {@code [from, to)}: the squared distance to row {@code first} and the squared norm. */
-    private static void firstCentreBlock(final Points points, final int from, final int to, final int first,
-        final double[] distances, final double[] norms, final BlockColumns block, final double[] values) {
-        block.load(points, from, to);
-        block.squaredDistances(points.x, first * points.d, values);
-        System.arraycopy(values, 0, distances, from, to - from);
-        block.squaredNorms(values);
-        System.arraycopy(values, 0, norms, from, to - from);
-    }
-
     /**
      * For the rows {@code [from, to)}: each row's squared distance to its nearest centre if each candidate joined the
-     * centres, from its dot products with the candidates (computed over the block's columns, see
-     * {@link BlockColumns}); adds them to the chunk's per-candidate sums.
+     * centres (the distances to the candidates computed over the block's columns, see {@link BlockColumns}); adds
+     * them to the chunk's per-candidate sums.
      */
     private static void candidateBlock(final double[] x, final int from, final int to, final int[] offsets,
-        final double[] norms,
-        final double[] candidateNorms, final double[] best, final double[][] distances, final double[] sums,
-        final BlockColumns block, final double[] dots) {
+        final double[] best, final double[][] distances, final double[] sums, final BlockColumns block,
+        final double[] squared) {
         for (int t = 0; t < offsets.length; t++) {
-            block.dots(x, offsets[t], dots);
-            sums[t] = candidateDistances(from, to, dots, norms, candidateNorms[t], best, distances[t], sums[t]);
+            block.squaredDistances(x, offsets[t], squared);
+            sums[t] = lowerTo(from, to, squared, best, distances[t], sums[t]);
         }
     }
 
-    /** @return {@code sum} plus the candidate distances of the rows {@code [from, to)}, stored in {@code out} */
-    private static double candidateDistances(final int from, final int to, final double[] dots, final double[] norms,
-        final double candidateNorm, final double[] best, final double[] out, final double sum) {
+    /**
+     * @return {@code sum} plus {@code min(best, squared)} of the rows {@code [from, to)}, added in order and stored in
+     *         {@code out}
+     */
+    private static double lowerTo(final int from, final int to, final double[] squared, final double[] best,
+        final double[] out, final double sum) {
         double s = sum;
         for (int i = from; i < to; i++) {
-            final double squared = Math.max(0.0, norms[i] + candidateNorm - 2 * dots[i - from]);
-            final double v = Math.min(best[i], squared);
+            final double v = Math.min(best[i], squared[i - from]);
             out[i] = v;
             s += v;
         }

@@ -24,14 +24,15 @@ final class LloydIterations {
 
     /**
      * @param points the rows
-     * @param initial the initial centres (k × d, flat; not modified)
+     * @param initial the initial centres (k × d, flat; not modified) and, if known, each row's nearest initial centre
+     *            (only a hint that saves distance computations in the first iteration; the result is the same without)
      * @param k the number of centres
      * @param maxIterations at least 1
      * @param tolerance the absolute bound on the sum of squared centre shifts
      * @param beforeIteration called with the iteration index before each iteration (progress, cancellation)
      * @return the run
      */
-    static Run run(final Points points, final double[] initial, final int k, final int maxIterations,
+    static Run run(final Points points, final KMeansSeeding.Seeds initial, final int k, final int maxIterations,
         final double tolerance, final IntConsumer beforeIteration) {
         final int n = points.n;
         final int d = points.d;
@@ -42,13 +43,16 @@ final class LloydIterations {
         final double[] squared = new double[n];
         final int[] changed = new int[chunks.count];
         final double[] shift = new double[k];
-        double[] centres = initial.clone();
+        double[] centres = initial.centres().clone();
         double[] next = new double[k * d];
         double[] assignedTo = null; // the centres of the last E-step
         int iteration = 0;
         while (iteration < maxIterations) {
             beforeIteration.accept(iteration);
             final NearestCentres nearest = new NearestCentres(points, centres, k);
+            // The previous labels for the skip test; in the first iteration the seeding's nearest centres, while
+            // "labels" stays -1 so that the first iteration counts every row as changed (scikit-learn's rule).
+            final int[] previous = iteration == 0 ? initial.nearest() : labels;
             chunks.forEach((chunk, from, to) -> {
                 update.clear(chunk);
                 final NearestCentres.Scratch scratch = new NearestCentres.Scratch(k);
@@ -56,7 +60,7 @@ final class LloydIterations {
                 int moves = 0;
                 for (int b = from; b < to; b += RowChunks.BLOCK) {
                     final int end = Math.min(to, b + RowChunks.BLOCK);
-                    nearest.block(b, end, labels, blockLabels, b, squared, scratch);
+                    nearest.block(b, end, previous, blockLabels, b, squared, scratch);
                     moves += applyBlock(b, end, blockLabels, labels, update, chunk);
                 }
                 changed[chunk] = moves;

@@ -366,11 +366,23 @@ class KMeansTest {
             }
             final Points points = Points.of(Matrix.wrap(6000, d, values));
             for (final int k : new int[]{2, 9}) {
-                final double[] first = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
-                });
-                final double[] again = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k), c -> {
-                });
-                assertArrayEquals(first, again, "d=" + d + ", k=" + k);
+                final KMeansSeeding.Seeds seeds = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k),
+                    c -> {
+                    });
+                final KMeansSeeding.Seeds again = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(k),
+                    c -> {
+                    });
+                final double[] first = seeds.centres();
+                assertArrayEquals(first, again.centres(), "d=" + d + ", k=" + k);
+                assertArrayEquals(seeds.nearest(), again.nearest(), "d=" + d + ", k=" + k);
+                for (int i = 0; i < 6000; i++) { // the hint is a nearest centre, up to the rounding of distances
+                    double min = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        min = Math.min(min, points.squaredDistance(i, first, c * d));
+                    }
+                    final double hinted = points.squaredDistance(i, first, seeds.nearest()[i] * d);
+                    assertEquals(min, hinted, 1e-9 * (1 + min), "row " + i + ", d=" + d + ", k=" + k);
+                }
                 final Set<String> rows = new HashSet<>();
                 for (int i = 0; i < 6000; i++) {
                     rows.add(Arrays.toString(points.row(i)));
