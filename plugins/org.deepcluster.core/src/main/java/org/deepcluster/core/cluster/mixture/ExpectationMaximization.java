@@ -19,7 +19,8 @@ final class ExpectationMaximization {
     /** scikit-learn adds 10 × machine epsilon to each component's responsibility sum, so no weight is 0. */
     private static final double NK_EPS = 10 * Math.ulp(1.0);
 
-    private final double[][] rows;
+    /** The (centred) rows, flat: row {@code i} at {@code [i * d, (i + 1) * d)}. */
+    private final double[] x;
     private final int n;
     private final int d;
     private final int k;
@@ -58,17 +59,18 @@ final class ExpectationMaximization {
     }
 
     /**
-     * @param rows the (centred) data, n rows of d values; not copied, not modified
+     * @param x the (centred) data, n rows of d values, flat (row-major); not copied, not modified
+     * @param d the number of features, at least 1
      * @param k the number of components
      * @param type the covariance type
      * @param regularisation added to the diagonal of every covariance
      * @param initialResponsibilities n × k, row sums 1; owned (and overwritten) by this object
      */
-    ExpectationMaximization(final double[][] rows, final int k, final CovarianceType type,
+    ExpectationMaximization(final double[] x, final int d, final int k, final CovarianceType type,
         final double regularisation, final double[] initialResponsibilities) {
-        this.rows = rows;
-        this.n = rows.length;
-        this.d = rows[0].length;
+        this.x = x;
+        this.n = x.length / d;
+        this.d = d;
         this.k = k;
         this.type = type;
         this.regularisation = regularisation;
@@ -139,7 +141,7 @@ final class ExpectationMaximization {
         int i = from;
         if (current != null && current.type == CovarianceType.DIAGONAL) {
             for (; i + 1 < to; i += 2) { // two rows per pass over the components, see GaussianComponents
-                current.diagonalLogDensities2(rows[i], rows[i + 1], logA, logB);
+                current.diagonalLogDensities2(x, i * d, (i + 1) * d, logA, logB);
                 expectation(i, logA, s);
                 expectation(i + 1, logB, s);
                 if (sums) {
@@ -150,7 +152,7 @@ final class ExpectationMaximization {
         }
         for (; i < to; i++) {
             if (current != null) {
-                current.weightedLogDensities(rows[i], logA, scratch);
+                current.weightedLogDensities(x, i * d, logA, scratch);
                 expectation(i, logA, s);
             }
             if (sums) {
@@ -172,7 +174,7 @@ final class ExpectationMaximization {
 
     /** Adds row {@code i}, weighted by its responsibilities, to the sums. */
     private void addRow(final Sums s, final int i, final boolean squares) {
-        final double[] x = rows[i];
+        final int at = i * d;
         final int r = i * k;
         for (int c = 0; c < k; c++) {
             final double resp = responsibilities[r + c];
@@ -183,13 +185,13 @@ final class ExpectationMaximization {
             final int m = c * d;
             if (squares) {
                 for (int j = 0; j < d; j++) {
-                    final double rx = resp * x[j];
+                    final double rx = resp * x[at + j];
                     s.sumX[m + j] += rx;
-                    s.sumXX[m + j] += rx * x[j];
+                    s.sumXX[m + j] += rx * x[at + j];
                 }
             } else {
                 for (int j = 0; j < d; j++) {
-                    s.sumX[m + j] += resp * x[j];
+                    s.sumX[m + j] += resp * x[at + j];
                 }
             }
         }
@@ -255,9 +257,9 @@ final class ExpectationMaximization {
                 if (r == 0) {
                     continue;
                 }
-                final double[] x = rows[i];
+                final int at = i * d;
                 for (int j = 0; j < d; j++) {
-                    diff[j] = x[j] - means[m + j];
+                    diff[j] = x[at + j] - means[m + j];
                 }
                 for (int a = 0; a < d; a++) {
                     final double ra = r * diff[a];

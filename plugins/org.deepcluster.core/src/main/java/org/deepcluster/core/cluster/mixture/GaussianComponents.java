@@ -84,14 +84,14 @@ final class GaussianComponents {
     /**
      * The weighted log-densities log(w_c) + log N(x | μ_c, Σ_c) of one row for every component.
      *
-     * @param x the row (d values)
+     * @param x rows, flat; @param at where the row starts (d values)
      * @param out receives k values
      * @param scratch at least max(d, k) doubles of working space
      */
-    void weightedLogDensities(final double[] x, final double[] out, final double[] scratch) {
+    void weightedLogDensities(final double[] x, final int at, final double[] out, final double[] scratch) {
         if (type == CovarianceType.FULL) {
             for (int c = 0; c < k; c++) {
-                out[c] = offset[c] - 0.5 * fullMahalanobis(x, c, scratch);
+                out[c] = offset[c] - 0.5 * fullMahalanobis(x, at, c, scratch);
             }
             return;
         }
@@ -100,7 +100,7 @@ final class GaussianComponents {
         java.util.Arrays.fill(acc, 0, k, 0.0);
         if (type == CovarianceType.DIAGONAL) {
             for (int j = 0, base = 0; j < d; j++, base += k) {
-                final double xj = x[j];
+                final double xj = x[at + j];
                 for (int c = 0; c < k; c++) {
                     final double diff = xj - meansT[base + c];
                     acc[c] += diff * diff * precisionT[base + c];
@@ -111,7 +111,7 @@ final class GaussianComponents {
             }
         } else {
             for (int j = 0, base = 0; j < d; j++, base += k) {
-                final double xj = x[j];
+                final double xj = x[at + j];
                 for (int c = 0; c < k; c++) {
                     final double diff = xj - meansT[base + c];
                     acc[c] += diff * diff;
@@ -129,10 +129,10 @@ final class GaussianComponents {
      * Every sum runs over the features in the same order with the same operations, so the values equal
      * {@link #weightedLogDensities}' bit for bit.
      *
-     * @param xa the first row; @param xb the second row
+     * @param x rows, flat; @param a where the first row starts; @param b where the second row starts
      * @param outA receives the first row's k values; @param outB the second's
      */
-    void diagonalLogDensities2(final double[] xa, final double[] xb, final double[] outA, final double[] outB) {
+    void diagonalLogDensities2(final double[] x, final int a, final int b, final double[] outA, final double[] outB) {
         int c = 0;
         for (; c + 3 < k; c += 4) {
             final int m0 = c * d;
@@ -148,8 +148,8 @@ final class GaussianComponents {
             double b2 = 0;
             double b3 = 0;
             for (int j = 0; j < d; j++) {
-                final double va = xa[j];
-                final double vb = xb[j];
+                final double va = x[a + j];
+                final double vb = x[b + j];
                 double mu = means[m0 + j];
                 double p = precisionRows[m0 + j];
                 double ea = va - mu;
@@ -186,34 +186,34 @@ final class GaussianComponents {
         }
         for (; c < k; c++) {
             final int m = c * d;
-            double a = 0;
-            double b = 0;
+            double sumA = 0;
+            double sumB = 0;
             for (int j = 0; j < d; j++) {
                 final double mu = means[m + j];
                 final double p = precisionRows[m + j];
-                final double ea = xa[j] - mu;
-                final double eb = xb[j] - mu;
-                a += ea * ea * p;
-                b += eb * eb * p;
+                final double ea = x[a + j] - mu;
+                final double eb = x[b + j] - mu;
+                sumA += ea * ea * p;
+                sumB += eb * eb * p;
             }
-            outA[c] = offset[c] - 0.5 * a;
-            outB[c] = offset[c] - 0.5 * b;
+            outA[c] = offset[c] - 0.5 * sumA;
+            outB[c] = offset[c] - 0.5 * sumB;
         }
     }
 
     /**
-     * @param x a row
+     * @param x rows, flat; @param at where the row starts
      * @param c a component
      * @param scratch at least d doubles
      * @return the squared Mahalanobis distance (x − μ_c)ᵀ Σ_c⁻¹ (x − μ_c)
      */
-    double mahalanobisSquared(final double[] x, final int c, final double[] scratch) {
+    double mahalanobisSquared(final double[] x, final int at, final int c, final double[] scratch) {
         if (type == CovarianceType.FULL) {
-            return fullMahalanobis(x, c, scratch);
+            return fullMahalanobis(x, at, c, scratch);
         }
         double sum = 0;
         for (int j = 0; j < d; j++) {
-            final double diff = x[j] - means[c * d + j];
+            final double diff = x[at + j] - means[c * d + j];
             final double p = type == CovarianceType.DIAGONAL ? precisionT[j * k + c] : precisionT[c];
             sum += diff * diff * p;
         }
@@ -221,12 +221,12 @@ final class GaussianComponents {
     }
 
     /** ‖(x − μ_c) P_c‖² with P_c upper triangular: y_b = Σ_{a ≤ b} (x_a − μ_a) P_ab. */
-    private double fullMahalanobis(final double[] x, final int c, final double[] y) {
+    private double fullMahalanobis(final double[] x, final int at, final int c, final double[] y) {
         final int m = c * d;
         final int p = c * d * d;
         java.util.Arrays.fill(y, 0, d, 0.0);
         for (int a = 0; a < d; a++) {
-            final double diff = x[a] - means[m + a];
+            final double diff = x[at + a] - means[m + a];
             final int row = p + a * d;
             for (int b = a; b < d; b++) {
                 y[b] += diff * precisionCholesky[row + b];

@@ -215,12 +215,13 @@ public final class GaussianMixtureModel implements ClusterModel {
         final int[] assigned = new int[n];
         final double[] distances = new double[n];
         final int block = ExpectationMaximization.BLOCK;
+        final double[] x = rows.backingArrayReadOnly();
         IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
             final double[] logDensity = new double[k];
             final double[] scratch = new double[Math.max(k, components.d)];
             for (int i = b * block; i < Math.min(n, (b + 1) * block); i++) {
-                final double[] x = rows.row(i);
-                components.weightedLogDensities(x, logDensity, scratch);
+                final int at = i * components.d;
+                components.weightedLogDensities(x, at, logDensity, scratch);
                 final double lse = ExpectationMaximization.logSumExp(logDensity, k);
                 int best = 0;
                 for (int c = 0; c < k; c++) {
@@ -230,7 +231,7 @@ public final class GaussianMixtureModel implements ClusterModel {
                     }
                 }
                 assigned[i] = best;
-                distances[i] = Math.sqrt(components.mahalanobisSquared(x, best, scratch));
+                distances[i] = Math.sqrt(components.mahalanobisSquared(x, at, best, scratch));
             }
         });
         return new Assignment(assigned, Matrix.wrap(n, k, posteriors), distances);
