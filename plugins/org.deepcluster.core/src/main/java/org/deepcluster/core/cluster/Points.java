@@ -81,24 +81,40 @@ final class Points {
 
     /**
      * @return the mean over the columns of each column's (population) variance, as scikit-learn's tolerance uses;
-     *         computed in parallel chunks like {@link #columnMeans()}
+     *         computed in parallel chunks like {@link #columnMeans()}, in one pass over the data
      */
     double meanColumnVariance() {
-        final double[] mean = columnMeans();
+        // One pass instead of scikit-learn's two (means, then squared deviations): per column the sums of x - s and
+        // (x - s)² for a shift s, the first row, give n·var = S2 - S1²/n. Shifting by a data row bounds the
+        // cancellation: |mean - s| is at most the column's range R, and n·var ≥ R²/2, so the rounding error relative
+        // to the variance stays below about (n + chunk length) × 2^-52 (far below what a stopping tolerance needs).
+        // Measured: the second 100,000 × 32 fit's checks took about half the time with one pass.
+        final double[] shift = row(0);
         final RowChunks chunks = new RowChunks(n, d);
-        final double[] partial = new double[chunks.count];
+        final double[][] sums = new double[chunks.count][];
+        final double[][] squares = new double[chunks.count][];
         chunks.forEach((chunk, from, to) -> {
-            double sum = 0;
+            final double[] sum = new double[d];
+            final double[] square = new double[d];
             for (int b = from; b < to; b += RowChunks.BLOCK) {
-                sum = addSquaredDeviations(b, Math.min(to, b + RowChunks.BLOCK), mean, sum);
+                addShiftedMoments(b, Math.min(to, b + RowChunks.BLOCK), shift, sum, square);
             }
-            partial[chunk] = sum;
+            sums[chunk] = sum;
+            squares[chunk] = square;
         });
-        double sum = 0;
-        for (final double p : partial) {
-            sum += p;
+        final double[] sum = new double[d];
+        final double[] square = new double[d];
+        for (int chunk = 0; chunk < chunks.count; chunk++) {
+            for (int j = 0; j < d; j++) {
+                sum[j] += sums[chunk][j];
+                square[j] += squares[chunk][j];
+            }
         }
-        return sum / n / d;
+        double total = 0;
+        for (int j = 0; j < d; j++) {
+            total += Math.max(0.0, square[j] - sum[j] * sum[j] / n) / n;
+        }
+        return total / d;
     }
 
     /**
@@ -118,22 +134,20 @@ final class Points {
         }
     }
 
-    /** @return {@code sum} plus the squared deviations from {@code mean} of the rows {@code [from, to)}, in order */
-    private double addSquaredDeviations(final int from, final int to, final double[] mean, final double sum) {
-        double s = sum;
+    /** Adds the rows {@code [from, to)} minus {@code shift}, and their squares, to the per-column sums. */
+    private void addShiftedMoments(final int from, final int to, final double[] shift, final double[] sum,
+        final double[] square) {
         for (int i = from; i < to; i++) {
-            s = addSquaredDeviations(i, mean, s);
+            addShiftedMoments(i, shift, sum, square);
         }
-        return s;
     }
 
-    private double addSquaredDeviations(final int i, final double[] mean, final double sum) {
+    private void addShiftedMoments(final int i, final double[] shift, final double[] sum, final double[] square) {
         final int base = i * d;
-        double s = sum;
         for (int j = 0; j < d; j++) {
-            final double diff = x[base + j] - mean[j];
-            s += diff * diff;
+            final double e = x[base + j] - shift[j];
+            sum[j] += e;
+            square[j] += e * e;
         }
-        return s;
     }
 }
