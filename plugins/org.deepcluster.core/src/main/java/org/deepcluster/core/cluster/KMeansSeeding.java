@@ -44,12 +44,12 @@ final class KMeansSeeding {
         final int trials = 2 + (int)Math.log(k);
         final CandidatePass pass = new CandidatePass(points, new RowChunks(n, d));
         final double[] centres = new double[k * d];
-        // The first centre: a uniformly random row. Its distances are computed like the candidates' below, from
-        // |x|² + |c|² - 2 x·c against "no centre yet" (infinite distances), as scikit-learn does.
+        // The first centre: a uniformly random row. Its distances are computed like the candidates' below, against
+        // "no centre yet" (infinite distances).
         int chosen = random.nextInt(n);
         System.arraycopy(points.x, chosen * d, centres, 0, d);
         final double[] none = new double[n];
-        java.util.Arrays.fill(none, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(none, 0, n, Double.POSITIVE_INFINITY); // the ranged fill: hot (and compiled) already
         double[] closest = new double[n];
         double potential = pass.run(new int[]{chosen}, none, new double[][]{closest})[0];
         final int[] nearest = new int[n]; // all rows start with the first centre

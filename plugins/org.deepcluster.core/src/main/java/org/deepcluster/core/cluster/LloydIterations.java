@@ -38,8 +38,7 @@ final class LloydIterations {
         final int d = points.d;
         final RowChunks chunks = new RowChunks(n, d);
         final CentroidUpdate update = new CentroidUpdate(points, k, chunks);
-        final int[] labels = new int[n];
-        Arrays.fill(labels, -1);
+        final int[] labels = new int[n]; // set by the first iteration
         final double[] squared = new double[n];
         final int[] changed = new int[chunks.count];
         final double[] shift = new double[k];
@@ -50,9 +49,10 @@ final class LloydIterations {
         while (iteration < maxIterations) {
             beforeIteration.accept(iteration);
             final NearestCentres nearest = new NearestCentres(points, centres, k);
-            // The previous labels for the skip test; in the first iteration the seeding's nearest centres, while
-            // "labels" stays -1 so that the first iteration counts every row as changed (scikit-learn's rule).
-            final int[] previous = iteration == 0 ? initial.nearest() : labels;
+            // The previous labels for the skip test; in the first iteration the seeding's nearest centres. The first
+            // iteration counts every row as changed (scikit-learn's rule: its labels start at -1).
+            final boolean first = iteration == 0;
+            final int[] previous = first ? initial.nearest() : labels;
             chunks.forEach((chunk, from, to) -> {
                 update.clear(chunk);
                 final NearestCentres.Scratch scratch = new NearestCentres.Scratch(k);
@@ -61,7 +61,7 @@ final class LloydIterations {
                 for (int b = from; b < to; b += RowChunks.BLOCK) {
                     final int end = Math.min(to, b + RowChunks.BLOCK);
                     nearest.block(b, end, previous, blockLabels, b, squared, scratch);
-                    moves += applyBlock(b, end, blockLabels, labels, update, chunk);
+                    moves += applyBlock(b, end, blockLabels, labels, update, chunk, first);
                 }
                 changed[chunk] = moves;
             });
@@ -85,15 +85,16 @@ final class LloydIterations {
     /**
      * Stores the new labels of the rows {@code [from, to)} and adds the rows to their clusters' sums.
      *
+     * @param first whether this is the first iteration, in which every row counts as changed
      * @return how many labels changed
      */
     private static int applyBlock(final int from, final int to, final int[] blockLabels, final int[] labels,
-        final CentroidUpdate update, final int chunk) {
+        final CentroidUpdate update, final int chunk, final boolean first) {
         int moves = 0;
         for (int i = from; i < to; i++) {
             final int label = blockLabels[i - from];
             update.add(chunk, i, label);
-            if (label != labels[i]) {
+            if (first || label != labels[i]) {
                 labels[i] = label;
                 moves++;
             }
