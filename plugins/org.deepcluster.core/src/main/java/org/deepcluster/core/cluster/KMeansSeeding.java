@@ -23,9 +23,9 @@ final class KMeansSeeding {
      * Initial centres and, per row, the one nearest to it.
      *
      * @param centres k × d, flat
-     * @param nearest per row the index of a centre at the smallest distance computed by the seeding (rounding of the
-     *            |x|² + |c|² - 2 x·c distances may pick another one at nearly the same distance): a hint with which the
-     *            first k-means iteration can skip most distances ({@link NearestCentres}), not a final label
+     * @param nearest per row the index of its nearest centre (ties: the lower index), by the same squared distances
+     *            as {@link Points#squaredDistance} computes: a hint with which the first k-means iteration skips most
+     *            distance computations ({@link NearestCentres})
      */
     record Seeds(double[] centres, int[] nearest) {
     }
@@ -90,9 +90,8 @@ final class KMeansSeeding {
      * candidates: the rows are the large array, and each block of them is read once, as columns, for every candidate.
      * Distances are sums of squared differences (scikit-learn computes |x|² + |c|² - 2 x·c, the same up to rounding;
      * the direct form needs no pass for the rows' norms and does not lose precision far from the origin). Every
-     * pass of a seeding, the first centre's included, runs this same code, so that the JIT compiles one set of hot
-     * methods early (the second fit in a process was measured at about compiled speed only for code shared by all
-     * passes).
+     * pass of a seeding, the first centre's included, runs this same code: fewer distinct hot methods, which the
+     * JIT's optimising compiler (busy through the first fits in a fresh JVM) reaches sooner.
      */
     private static final class CandidatePass {
         final RowChunks chunks;

@@ -356,6 +356,39 @@ class KMeansTest {
     }
 
     @Test
+    void theSeedingsNearestCentreHintSavesWorkButNeverChangesLloydsResult() {
+        // Overlapping clusters, so that many rows fail the skip test and some labels move in later iterations.
+        final Random random = new Random(17);
+        final int n = 7000;
+        final int d = 6;
+        final double[] values = new double[n * d];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian() + (i / d % 4) * 1.5;
+        }
+        final Points points = Points.of(Matrix.wrap(n, d, values));
+        final int k = 6;
+        final KMeansSeeding.Seeds seeds = KMeansSeeding.kMeansPlusPlus(points, k, new SplittableRandom(5), c -> {
+        });
+        final int[] wrongHints = new int[n];
+        for (int i = 0; i < n; i++) {
+            wrongHints[i] = random.nextInt(k);
+        }
+        final LloydIterations.Run hinted = LloydIterations.run(points, seeds, k, 300, 0.0, i -> {
+        });
+        for (final int[] hint : new int[][]{null, wrongHints}) {
+            final LloydIterations.Run other = LloydIterations.run(points,
+                new KMeansSeeding.Seeds(seeds.centres(), hint), k, 300, 0.0, i -> {
+                });
+            final String what = hint == null ? "without a hint" : "with wrong hints";
+            assertArrayEquals(hinted.labels(), other.labels(), what);
+            assertArrayEquals(hinted.centres(), other.centres(), what);
+            assertArrayEquals(hinted.squared(), other.squared(), what);
+            assertEquals(hinted.iterations(), other.iterations(), what);
+        }
+        assertTrue(hinted.iterations() > 2, "the data should need several iterations, took " + hinted.iterations());
+    }
+
+    @Test
     void kMeansPlusPlusPicksDistinctDataRowsDeterministically() {
         // 7 and 2 features exercise the 4-feature kernels' remainder loops; 6,000 rows make several chunks.
         for (final int d : new int[]{7, 2, 8}) {
@@ -375,13 +408,14 @@ class KMeansTest {
                 final double[] first = seeds.centres();
                 assertArrayEquals(first, again.centres(), "d=" + d + ", k=" + k);
                 assertArrayEquals(seeds.nearest(), again.nearest(), "d=" + d + ", k=" + k);
-                for (int i = 0; i < 6000; i++) { // the hint is a nearest centre, up to the rounding of distances
-                    double min = Double.POSITIVE_INFINITY;
-                    for (int c = 0; c < k; c++) {
-                        min = Math.min(min, points.squaredDistance(i, first, c * d));
+                for (int i = 0; i < 6000; i++) { // the hint is the nearest centre, ties to the lower index
+                    int nearest = 0;
+                    for (int c = 1; c < k; c++) {
+                        if (points.squaredDistance(i, first, c * d) < points.squaredDistance(i, first, nearest * d)) {
+                            nearest = c;
+                        }
                     }
-                    final double hinted = points.squaredDistance(i, first, seeds.nearest()[i] * d);
-                    assertEquals(min, hinted, 1e-9 * (1 + min), "row " + i + ", d=" + d + ", k=" + k);
+                    assertEquals(nearest, seeds.nearest()[i], "row " + i + ", d=" + d + ", k=" + k);
                 }
                 final Set<String> rows = new HashSet<>();
                 for (int i = 0; i < 6000; i++) {
