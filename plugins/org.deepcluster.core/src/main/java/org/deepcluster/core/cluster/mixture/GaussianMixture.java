@@ -119,18 +119,18 @@ public final class GaussianMixture {
      */
     public static GaussianMixtureModel fit(final Matrix data, final Parameters parameters, final Progress progress) {
         parameters.validate();
-        final Centred centred = checkData(data, parameters.k());
+        final double[] columnMeans = checkData(data, parameters.k());
         final SplittableRandom seeds = new SplittableRandom(parameters.seed());
         Run best = null;
         for (int r = 0; r < parameters.restarts(); r++) {
             progress.checkCancelled();
             final double[] initial = initialResponsibilities(data, parameters, seeds.nextLong());
-            final Run run = run(centred, parameters, initial, progress, r);
+            final Run run = run(data, columnMeans, parameters, initial, progress, r);
             if (best == null || run.lowerBound > best.lowerBound) { // ties keep the earlier restart
                 best = run;
             }
         }
-        return finish(centred, parameters, best, progress);
+        return finish(data, columnMeans, parameters, best, progress);
     }
 
     /**
@@ -147,17 +147,17 @@ public final class GaussianMixture {
     public static GaussianMixtureModel fitFromLabels(final Matrix data, final Parameters parameters,
         final int[] labels, final Progress progress) {
         parameters.validate();
-        final Centred centred = checkData(data, parameters.k());
+        final double[] columnMeans = checkData(data, parameters.k());
         if (labels.length != data.rows()) {
             throw new IllegalArgumentException(
                 "there are " + labels.length + " initial labels for " + data.rows() + " rows");
         }
-        final Run run = run(centred, parameters, oneHot(labels, parameters.k()), progress, 0);
-        return finish(centred, parameters, run, progress);
+        final Run run = run(data, columnMeans, parameters, oneHot(labels, parameters.k()), progress, 0);
+        return finish(data, columnMeans, parameters, run, progress);
     }
 
-    /** @return the data centred on its column means, once the data is known to be usable */
-    private static Centred checkData(final Matrix data, final int k) {
+    /** @return the column means (EM centres the data on them), once the data is known to be usable */
+    private static double[] checkData(final Matrix data, final int k) {
         if (data.cols() == 0 && data.rows() > 0) {
             throw new IllegalArgumentException("the data has no columns: select at least one numeric column");
         }
@@ -169,10 +169,10 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("the number of components k (" + k
                 + ") is larger than the number of rows (" + data.rows() + "): lower k or provide more rows");
         }
-        final Centred centred = new Centred(data);
+        final double[] columnMeans = columnMeans(data);
         // The column means are finite unless a value is not: look for the offending cell only then, not as one more
         // pass over the data.
-        for (final double mean : centred.columnMeans) {
+        for (final double mean : columnMeans) {
             if (!Double.isFinite(mean)) {
                 data.requireFinite("the data");
             }
@@ -183,7 +183,7 @@ public final class GaussianMixture {
                 + "of distinct rows (" + distinct + "): lower k to at most " + distinct
                 + " or provide more varied rows");
         }
-        return centred;
+        return columnMeans;
     }
 
     /** Counts distinct rows, stopping once {@code limit} are found (usually after a few rows). */
@@ -246,10 +246,10 @@ public final class GaussianMixture {
         double[] responsibilities) {
     }
 
-    private static Run run(final Centred data, final Parameters p, final double[] initial, final Progress progress,
-        final int restart) {
-        final ExpectationMaximization em = new ExpectationMaximization(data.values, data.columnMeans.length, p.k(),
-            p.covarianceType(), p.regularisation(), initial);
+    private static Run run(final Matrix data, final double[] columnMeans, final Parameters p, final double[] initial,
+        final Progress progress, final int restart) {
+        final ExpectationMaximization em = new ExpectationMaximization(data.backingArrayReadOnly(), columnMeans,
+            p.k(), p.covarianceType(), p.regularisation(), initial);
         GaussianComponents components = em.initialComponents();
         double lowerBound = Double.NEGATIVE_INFINITY;
         final double[] logLikelihood = new double[1];
@@ -268,11 +268,11 @@ public final class GaussianMixture {
         return new Run(components, lowerBound, p.maxIterations(), false, em.responsibilities);
     }
 
-    private static GaussianMixtureModel finish(final Centred data, final Parameters p, final Run best,
-        final Progress progress) {
+    private static GaussianMixtureModel finish(final Matrix data, final double[] columnMeans, final Parameters p,
+        final Run best, final Progress progress) {
         progress.checkCancelled();
         // The final E-step (scikit-learn's fit_predict): labels consistent with predicting the training rows.
-        final ExpectationMaximization em = new ExpectationMaximization(data.values, data.columnMeans.length, p.k(),
+        final ExpectationMaximization em = new ExpectationMaximization(data.backingArrayReadOnly(), columnMeans, p.k(),
             p.covarianceType(), p.regularisation(), best.responsibilities);
         final double logLikelihood = em.expectation(best.components);
         final int[] labels = argmax(em.responsibilities, p.k());
@@ -280,7 +280,7 @@ public final class GaussianMixture {
         final double[] means = c.means.clone();
         for (int m = 0; m < p.k(); m++) {
             for (int j = 0; j < c.d; j++) {
-                means[m * c.d + j] += data.columnMeans[j];
+                means[m * c.d + j] += columnMeans[j];
             }
         }
         progress.report(1.0, "Gaussian mixture done");
@@ -303,43 +303,26 @@ public final class GaussianMixture {
     }
 
     /**
-     * The data minus the column means, flat (row-major, as the matrix). One array rather than an array per row: a
-     * young garbage collection during a fit copies live objects, and 10,000 row arrays made it several times slower
-     * than one array (measured with -Xlog:gc: 5-9 ms pauses in the second 10,000-row fit).
+     * @return the mean of each column, the rows added in order. The work is in a method called per row: this one runs
+     *         once per fit, so a loop over the values written here would run interpreted through the first fits.
      */
-    private static final class Centred {
-        final double[] values;
-        final int rows;
-        final double[] columnMeans;
-
-        // The work is in methods called per row: this constructor runs once per fit, so loops written here run
-        // interpreted through the first fits (JFR: 7 % of the second 10,000-row fit).
-        Centred(final Matrix data) {
-            rows = data.rows();
-            final int d = data.cols();
-            values = data.backingArrayReadOnly().clone();
-            columnMeans = new double[d];
-            for (int i = 0; i < rows; i++) {
-                add(values, i * d, columnMeans);
-            }
-            for (int j = 0; j < d; j++) {
-                columnMeans[j] /= rows;
-            }
-            for (int i = 0; i < rows; i++) {
-                subtract(columnMeans, values, i * d);
-            }
+    private static double[] columnMeans(final Matrix data) {
+        final int rows = data.rows();
+        final int d = data.cols();
+        final double[] values = data.backingArrayReadOnly();
+        final double[] means = new double[d];
+        for (int i = 0; i < rows; i++) {
+            addRow(values, i * d, means);
         }
-
-        private static void add(final double[] values, final int at, final double[] sum) {
-            for (int j = 0; j < sum.length; j++) {
-                sum[j] += values[at + j];
-            }
+        for (int j = 0; j < d; j++) {
+            means[j] /= rows;
         }
+        return means;
+    }
 
-        private static void subtract(final double[] means, final double[] values, final int at) {
-            for (int j = 0; j < means.length; j++) {
-                values[at + j] -= means[j];
-            }
+    private static void addRow(final double[] values, final int at, final double[] sum) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] += values[at + j];
         }
     }
 }
