@@ -52,23 +52,7 @@ public final class KMeansModel implements ClusterModel {
         this.centroidRows = centroids.toRowArrays();
         this.labels = labels.clone();
         this.inertia = inertia;
-        this.sizes = new int[centroids.rows()];
-        // In blocks, for the JIT: see KMeans.renumber.
-        for (int b = 0; b < this.labels.length; b += RowChunks.BLOCK) {
-            countLabels(this.labels, b, Math.min(this.labels.length, b + RowChunks.BLOCK), sizes);
-        }
-    }
-
-    /** Adds the labels of the rows {@code [from, to)} to the cluster sizes, refusing labels out of range. */
-    private static void countLabels(final int[] labels, final int from, final int to, final int[] sizes) {
-        for (int i = from; i < to; i++) {
-            final int label = labels[i];
-            if (label < 0 || label >= sizes.length) {
-                throw new IllegalArgumentException(
-                    "label " + label + " of row " + i + " is not a cluster index in [0, " + sizes.length + ")");
-            }
-            sizes[label]++;
-        }
+        this.sizes = ClusterSizes.count(this.labels, centroids.rows(), "cluster index");
     }
 
     /** @return the number of clusters */

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
+import org.deepcluster.core.cluster.ClusterSizes;
 import org.deepcluster.core.cluster.ModelState;
 import org.deepcluster.core.data.Matrix;
 
@@ -68,14 +69,7 @@ public final class GaussianMixtureModel implements ClusterModel {
         this.components = new GaussianComponents(parameters.covarianceType(), weights.clone(),
             flatten(means), covariances.clone());
         this.labels = labels.clone();
-        this.sizes = new int[k];
-        for (int i = 0; i < this.labels.length; i++) {
-            if (this.labels[i] < 0 || this.labels[i] >= k) {
-                throw new IllegalArgumentException("label " + this.labels[i] + " of row " + i
-                    + " is not a component in [0, " + k + ")");
-            }
-            sizes[this.labels[i]]++;
-        }
+        this.sizes = ClusterSizes.count(this.labels, k, "component");
         this.statistics = statistics;
     }
 
