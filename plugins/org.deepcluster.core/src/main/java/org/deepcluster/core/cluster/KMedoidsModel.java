@@ -49,15 +49,7 @@ public final class KMedoidsModel implements ClusterModel {
         this.totalDeviation = totalDeviation;
         this.method = method;
         this.iterations = iterations;
-        this.sizes = new int[medoids.rows()];
-        for (int i = 0; i < this.labels.length; i++) {
-            final int label = this.labels[i];
-            if (label < 0 || label >= sizes.length) {
-                throw new IllegalArgumentException(
-                    "label " + label + " of row " + i + " is not a cluster index in [0, " + sizes.length + ")");
-            }
-            sizes[label]++;
-        }
+        this.sizes = ClusterSizes.count(this.labels, medoids.rows(), "cluster index");
         for (final int row : medoidRows) {
             if (row < 0 || (this.labels.length > 0 && row >= this.labels.length)) {
                 throw new IllegalArgumentException("medoid row " + row + " is not a training row index");

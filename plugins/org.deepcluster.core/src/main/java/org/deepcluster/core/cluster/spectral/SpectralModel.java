@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.deepcluster.core.cluster.Assignment;
 import org.deepcluster.core.cluster.ClusterModel;
+import org.deepcluster.core.cluster.ClusterSizes;
 import org.deepcluster.core.cluster.ModelState;
 import org.deepcluster.core.data.Matrix;
 import org.deepcluster.core.progress.Progress;
@@ -58,14 +59,8 @@ public final class SpectralModel implements ClusterModel {
             System.arraycopy(training.row(i), 0, trainingValues, i * training.cols(), training.cols());
         }
         this.labels = labels.clone();
-        this.sizes = new int[parameters.k()]; // k clusters; k-means on the embedding may rarely leave one empty
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= sizes.length) {
-                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is not a cluster index in "
-                    + "[0, " + sizes.length + ")");
-            }
-            sizes[labels[i]]++;
-        }
+        // k clusters; k-means on the embedding may rarely leave one empty
+        this.sizes = ClusterSizes.count(this.labels, parameters.k(), "cluster index");
         this.laplacianEigenvalues = laplacianEigenvalues.clone();
         this.components = components;
     }
