@@ -2,6 +2,8 @@ package org.deepcluster.core.cluster.mixture;
 
 import java.util.stream.IntStream;
 
+import org.deepcluster.core.cluster.BlockColumns;
+
 /**
  * The passes over the data of one EM run for a Gaussian mixture: the E-step (responsibilities by log-sum-exp) and the
  * M-step (weights, means and covariances from the responsibilities, with the regularisation added to the diagonal),
@@ -137,41 +139,57 @@ final class ExpectationMaximization {
     }
 
     /**
-     * The rows {@code [from, to)} in order. The work is in methods called per row (or pair of rows), not in this
-     * loop: called only once per block, a loop here would run interpreted for most of the first fits.
+     * The rows {@code [from, to)} in order. The work is in methods called per row or per 64 rows, not in this loop:
+     * called only once per block, a loop here would run interpreted for most of the first fits.
      */
     private Sums accumulateBlock(final GaussianComponents current, final int from, final int to, final boolean sums,
         final boolean squares) {
         final Sums s = new Sums(k, d, squares);
-        final double[] logA = new double[k];
-        final double[] logB = new double[k];
-        final double[] scratch = new double[Math.max(d, k)];
-        final double[] pair = new double[2 * d]; // two centred rows
-        int i = from;
-        if (current != null && current.type == CovarianceType.DIAGONAL) {
-            for (; i + 1 < to; i += 2) { // two rows per pass over the components, see GaussianComponents
-                centre(i, pair, 0);
-                centre(i + 1, pair, d);
-                current.diagonalLogDensities2(pair, 0, d, logA, logB);
-                expectation(i, logA, s);
-                expectation(i + 1, logB, s);
-                if (sums) {
-                    addRow(s, i, pair, 0, squares);
-                    addRow(s, i + 1, pair, d, squares);
-                }
+        final double[] logDensity = new double[k];
+        final double[] row = new double[d]; // one centred row
+        if (current != null && current.type != CovarianceType.FULL) {
+            // 64 rows at a time as columns: the log-densities run as vectorised loops over the rows (BlockColumns).
+            final BlockColumns block = new BlockColumns(d);
+            final double[][] densities = new double[k][BlockColumns.SIZE];
+            for (int i = from; i < to; i += BlockColumns.SIZE) {
+                final int end = Math.min(to, i + BlockColumns.SIZE);
+                block.load(x, shift, i, end);
+                current.blockLogDensities(block, densities);
+                expectations(i, end, densities, logDensity, s, sums ? row : null, squares);
             }
+            return s;
         }
-        for (; i < to; i++) {
-            centre(i, pair, 0);
+        final double[] scratch = new double[Math.max(d, k)];
+        for (int i = from; i < to; i++) {
+            centre(i, row, 0);
             if (current != null) {
-                current.weightedLogDensities(pair, 0, logA, scratch);
-                expectation(i, logA, s);
+                current.weightedLogDensities(row, 0, logDensity, scratch);
+                expectation(i, logDensity, s);
             }
             if (sums) {
-                addRow(s, i, pair, 0, squares);
+                addRow(s, i, row, 0, squares);
             }
         }
         return s;
+    }
+
+    /**
+     * The rows {@code [from, to)}: responsibilities from their log-densities (row {@code i} in column
+     * {@code i - from} of {@code densities}), and (if {@code row} is not null) their sums for the M-step.
+     */
+    private void expectations(final int from, final int to, final double[][] densities, final double[] logDensity,
+        final Sums s, final double[] row, final boolean squares) {
+        for (int i = from; i < to; i++) {
+            final int p = i - from;
+            for (int c = 0; c < k; c++) {
+                logDensity[c] = densities[c][p];
+            }
+            expectation(i, logDensity, s);
+            if (row != null) {
+                centre(i, row, 0);
+                addRow(s, i, row, 0, squares);
+            }
+        }
     }
 
     /** Row {@code i} minus the shift, into {@code out} from {@code at}. */

@@ -1,5 +1,7 @@
 package org.deepcluster.core.cluster.mixture;
 
+import org.deepcluster.core.cluster.BlockColumns;
+
 /**
  * The parameters of a Gaussian mixture (weights, means, covariances) together with what the E-step needs, derived
  * once per M-step: the Cholesky factors of the precision matrices and their log-determinants (scikit-learn's
@@ -29,7 +31,7 @@ final class GaussianComponents {
     /** Diagonal/spherical only: means transposed (d × k) and precisions (P², diagonal d × k; spherical k). */
     private final double[] meansT;
     private final double[] precisionT;
-    /** Diagonal only: the precisions 1/σ² row-major (k × d), for {@link #diagonalLogDensities2}. */
+    /** Diagonal only: the precisions 1/σ² row-major (k × d), for {@link #blockLogDensities}. */
     private final double[] precisionRows;
 
     /**
@@ -124,80 +126,30 @@ final class GaussianComponents {
     }
 
     /**
-     * {@link #weightedLogDensities} of the diagonal type for two rows at once, in tiles of 2 rows × 4 components:
-     * each mean and precision loaded serves both rows, and the eight independent sums keep the CPU's pipelines full.
-     * Every sum runs over the features in the same order with the same operations, so the values equal
-     * {@link #weightedLogDensities}' bit for bit.
+     * {@link #weightedLogDensities} of the diagonal or spherical type for a block of rows, as loops over the rows
+     * that the JIT vectorises ({@link BlockColumns}). Every sum runs over the features in the same order with the
+     * same operations, so the values equal {@link #weightedLogDensities}' bit for bit.
      *
-     * @param x rows, flat; @param a where the first row starts; @param b where the second row starts
-     * @param outA receives the first row's k values; @param outB the second's
+     * @param block the rows (centred like the rows given to {@link #weightedLogDensities})
+     * @param out receives at {@code [c][p]} component {@code c}'s value for the block's row {@code p}
      */
-    void diagonalLogDensities2(final double[] x, final int a, final int b, final double[] outA, final double[] outB) {
-        int c = 0;
-        for (; c + 3 < k; c += 4) {
-            final int m0 = c * d;
-            final int m1 = m0 + d;
-            final int m2 = m1 + d;
-            final int m3 = m2 + d;
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            double b2 = 0;
-            double b3 = 0;
-            for (int j = 0; j < d; j++) {
-                final double va = x[a + j];
-                final double vb = x[b + j];
-                double mu = means[m0 + j];
-                double p = precisionRows[m0 + j];
-                double ea = va - mu;
-                double eb = vb - mu;
-                a0 += ea * ea * p;
-                b0 += eb * eb * p;
-                mu = means[m1 + j];
-                p = precisionRows[m1 + j];
-                ea = va - mu;
-                eb = vb - mu;
-                a1 += ea * ea * p;
-                b1 += eb * eb * p;
-                mu = means[m2 + j];
-                p = precisionRows[m2 + j];
-                ea = va - mu;
-                eb = vb - mu;
-                a2 += ea * ea * p;
-                b2 += eb * eb * p;
-                mu = means[m3 + j];
-                p = precisionRows[m3 + j];
-                ea = va - mu;
-                eb = vb - mu;
-                a3 += ea * ea * p;
-                b3 += eb * eb * p;
+    void blockLogDensities(final BlockColumns block, final double[][] out) {
+        final int rows = block.count();
+        for (int c = 0; c < k; c++) {
+            final double[] values = out[c];
+            final double o = offset[c];
+            if (type == CovarianceType.DIAGONAL) {
+                block.weightedSquaredDistances(means, c * d, precisionRows, c * d, values);
+                for (int p = 0; p < rows; p++) {
+                    values[p] = o - 0.5 * values[p];
+                }
+            } else {
+                block.squaredDistances(means, c * d, values);
+                final double precision = precisionT[c];
+                for (int p = 0; p < rows; p++) {
+                    values[p] = o - 0.5 * values[p] * precision;
+                }
             }
-            outA[c] = offset[c] - 0.5 * a0;
-            outA[c + 1] = offset[c + 1] - 0.5 * a1;
-            outA[c + 2] = offset[c + 2] - 0.5 * a2;
-            outA[c + 3] = offset[c + 3] - 0.5 * a3;
-            outB[c] = offset[c] - 0.5 * b0;
-            outB[c + 1] = offset[c + 1] - 0.5 * b1;
-            outB[c + 2] = offset[c + 2] - 0.5 * b2;
-            outB[c + 3] = offset[c + 3] - 0.5 * b3;
-        }
-        for (; c < k; c++) {
-            final int m = c * d;
-            double sumA = 0;
-            double sumB = 0;
-            for (int j = 0; j < d; j++) {
-                final double mu = means[m + j];
-                final double p = precisionRows[m + j];
-                final double ea = x[a + j] - mu;
-                final double eb = x[b + j] - mu;
-                sumA += ea * ea * p;
-                sumB += eb * eb * p;
-            }
-            outA[c] = offset[c] - 0.5 * sumA;
-            outB[c] = offset[c] - 0.5 * sumB;
         }
     }
 
