@@ -1,8 +1,6 @@
 package org.deepcluster.core.cluster;
 
-import java.util.Queue;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntConsumer;
 
 /**
@@ -100,14 +98,16 @@ final class KMeansSeeding {
          * Each pass copies every block of rows into columns again (BlockColumns) instead of keeping a copy of the
          * data: keeping the blocks (tried up to 1M values) was faster in single-thread steady state, but its
          * allocation (2.7 MB of small arrays per 10,000 × 32 fit) caused a young collection every other fit, 7-19 ms
-         * each. The work space (a block's columns and a buffer) comes from this pool, shared by the passes' tasks:
-         * one per thread instead of one per chunk and round (at 100,000 rows that was 16 MB of garbage per fit).
+         * each. The work space (a block's columns and a buffer) is one per task of the pass's parallel split
+         * ({@link RowChunks#forEach(java.util.function.Supplier, RowChunks.BodyWithWork)}), not one per chunk (at
+         * 100,000 rows that was 16 MB of garbage per fit).
          */
-        private final Queue<Workspace> pool = new ConcurrentLinkedQueue<>();
+        private final java.util.function.Supplier<Workspace> newWorkspace;
 
         CandidatePass(final Points points, final RowChunks chunks) {
             this.points = points;
             this.chunks = chunks;
+            this.newWorkspace = () -> new Workspace(points.d);
         }
 
         /**
@@ -124,15 +124,13 @@ final class KMeansSeeding {
                 offsets[t] = candidates[t] * d;
             }
             final double[][] partial = new double[chunks.count][trials];
-            chunks.forEach((chunk, from, to) -> {
-                final Workspace work = Workspace.take(pool, d);
+            chunks.forEach(newWorkspace, (work, chunk, from, to) -> {
                 for (int b = from; b < to; b += RowChunks.BLOCK) {
                     final int end = Math.min(to, b + RowChunks.BLOCK);
                     work.block.load(points, b, end);
                     candidateBlock(points.x, b, end, offsets, best, distances, partial[chunk], work.block,
                         work.values);
                 }
-                pool.offer(work);
             });
             final double[] potentials = new double[trials];
             for (int t = 0; t < trials; t++) {
@@ -156,19 +154,13 @@ final class KMeansSeeding {
         }
     }
 
-    /** One thread's work space for the passes: a block's columns and a buffer of one value per block row. */
+    /** One task's work space for a pass: a block's columns and a buffer of one value per block row. */
     private static final class Workspace {
         final BlockColumns block;
         final double[] values = new double[RowChunks.BLOCK];
 
-        private Workspace(final int d) {
+        Workspace(final int d) {
             block = new BlockColumns(d);
-        }
-
-        /** @return a work space from the pool, or a new one when all are in use */
-        static Workspace take(final Queue<Workspace> pool, final int d) {
-            final Workspace w = pool.poll();
-            return w != null ? w : new Workspace(d);
         }
     }
 

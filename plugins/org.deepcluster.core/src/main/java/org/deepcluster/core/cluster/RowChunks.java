@@ -1,5 +1,6 @@
 package org.deepcluster.core.cluster;
 
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -38,6 +39,13 @@ final class RowChunks {
         void run(int chunk, int from, int to);
     }
 
+    /** Processes the rows {@code [from, to)} of one chunk with a work space of the thread that runs it. */
+    @FunctionalInterface
+    interface BodyWithWork<W> {
+        /** @param work the work space; @param chunk the chunk index; @param from the first row; @param to one past */
+        void run(W work, int chunk, int from, int to);
+    }
+
     final int n;
     final int size;
     final int count;
@@ -63,6 +71,30 @@ final class RowChunks {
             }
         } else {
             IntStream.range(0, count).parallel().forEach(c -> body.run(c, c * size, Math.min(n, (c + 1) * size)));
+        }
+    }
+
+    /**
+     * Runs the body on every chunk like {@link #forEach(Body)}, handing it a work space that no other thread uses at
+     * the same time: one per task of the parallel split (a handful per pass; one when the pass runs on the calling
+     * thread). Why not a shared pool of work spaces: the compiled pass then contained a lock-free queue whose rarely
+     * taken branches (two threads returning work spaces at once) were not in the JIT's profile; when one was taken,
+     * the whole pass fell back to unoptimised code and had to be compiled again (LogCompilation: "unstable_if" in
+     * {@code ConcurrentLinkedQueue.offer}, in the second or third fit of a fresh JVM).
+     *
+     * @param newWork creates a work space
+     * @param body the work per chunk
+     */
+    <W> void forEach(final Supplier<W> newWork, final BodyWithWork<W> body) {
+        if (!parallel) {
+            final W work = newWork.get();
+            for (int c = 0; c < count; c++) {
+                body.run(work, c, c * size, Math.min(n, (c + 1) * size));
+            }
+        } else {
+            IntStream.range(0, count).parallel().collect(newWork,
+                (work, c) -> body.run(work, c, c * size, Math.min(n, (c + 1) * size)), (a, b) -> {
+                });
         }
     }
 }

@@ -63,6 +63,58 @@ class RowChunksTest {
     }
 
     @Test
+    void workSpacesAreNeverSharedByTwoThreadsAtOnceAndFewerThanTheChunks() throws Exception {
+        final RowChunks chunks = new RowChunks(100_000, 32);
+        final ForkJoinPool pool = new ForkJoinPool(4);
+        try {
+            final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+            final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            final List<java.util.concurrent.atomic.AtomicBoolean> created = Collections.synchronizedList(
+                new ArrayList<>());
+            final java.util.concurrent.atomic.AtomicInteger clashes = new java.util.concurrent.atomic.AtomicInteger();
+            pool.submit(() -> chunks.forEach(() -> {
+                final java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean();
+                created.add(inUse);
+                return inUse;
+            }, (inUse, chunk, from, to) -> {
+                if (!inUse.compareAndSet(false, true)) {
+                    clashes.incrementAndGet();
+                }
+                assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
+                threads.add(Thread.currentThread());
+                try {
+                    Thread.sleep(1);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inUse.set(false);
+            })).get();
+            assertEquals(chunks.count, seen.size());
+            assertEquals(0, clashes.get(), "a work space used by two chunks at the same time");
+            assertTrue(threads.size() > 1, "parallel: " + threads.size() + " thread(s)");
+            assertTrue(created.size() >= threads.size() && created.size() < chunks.count / 4,
+                created.size() + " work spaces for " + chunks.count + " chunks on " + threads.size() + " threads");
+        } finally {
+            pool.shutdown();
+        }
+        // Serial passes use one work space, chunks in order.
+        final RowChunks small = new RowChunks(10_000, 32);
+        final List<Object> works = new ArrayList<>();
+        final List<Integer> order = new ArrayList<>();
+        small.forEach(Object::new, (work, chunk, from, to) -> {
+            if (!works.contains(work)) {
+                works.add(work);
+            }
+            order.add(chunk);
+        });
+        assertEquals(1, works.size());
+        assertEquals(small.count, order.size());
+        for (int c = 0; c < order.size(); c++) {
+            assertEquals(c, order.get(c));
+        }
+    }
+
+    @Test
     void theRowCountAloneFixesTheChunks() {
         // Results are combined per chunk, so chunk boundaries must not depend on the work or the threads.
         final RowChunks serial = new RowChunks(50_000, 1);
