@@ -155,7 +155,10 @@ final class ExpectationMaximization {
                 final int end = Math.min(to, i + BlockColumns.SIZE);
                 block.load(x, shift, i, end);
                 current.blockLogDensities(block, densities);
-                expectations(i, end, densities, logDensity, s, sums ? row : null, squares);
+                expectations(i, end, densities, logDensity, s);
+                if (sums) { // false only in the final E-step: kept out of the per-row loop (see addRows)
+                    addRows(i, end, s, row, squares);
+                }
             }
             return s;
         }
@@ -175,20 +178,31 @@ final class ExpectationMaximization {
 
     /**
      * The rows {@code [from, to)}: responsibilities from their log-densities (row {@code i} in column
-     * {@code i - from} of {@code densities}), and (if {@code row} is not null) their sums for the M-step.
+     * {@code i - from} of {@code densities}); adds their log-likelihood to {@code s}.
      */
     private void expectations(final int from, final int to, final double[][] densities, final double[] logDensity,
-        final Sums s, final double[] row, final boolean squares) {
+        final Sums s) {
         for (int i = from; i < to; i++) {
             final int p = i - from;
             for (int c = 0; c < k; c++) {
                 logDensity[c] = densities[c][p];
             }
             expectation(i, logDensity, s);
-            if (row != null) {
-                centre(i, row, 0);
-                addRow(s, i, row, 0, squares);
-            }
+        }
+    }
+
+    /**
+     * Adds the rows {@code [from, to)}, weighted by their responsibilities, to the sums of the M-step. A method of
+     * its own rather than a branch in {@link #expectations}: the final E-step, which needs no sums, comes once at the
+     * end of a fit, and a branch never taken before it would make the JIT throw away the compiled E-step there
+     * (LogCompilation: "unstable_if").
+     *
+     * @param row work space for one centred row
+     */
+    private void addRows(final int from, final int to, final Sums s, final double[] row, final boolean squares) {
+        for (int i = from; i < to; i++) {
+            centre(i, row, 0);
+            addRow(s, i, row, 0, squares);
         }
     }
 
