@@ -55,13 +55,8 @@ final class CentroidUpdate {
         Arrays.fill(next, 0.0);
         final int[] size = new int[k];
         for (int c = 0; c < chunks.count; c++) {
-            final double[] s = sums[c];
-            for (int v = 0; v < next.length; v++) {
-                next[v] += s[v];
-            }
-            for (int j = 0; j < k; j++) {
-                size[j] += counts[c][j];
-            }
+            addInto(next, sums[c]);
+            addInto(size, counts[c]);
         }
         relocateEmptyClusters(old, labels, next, size);
         double total = 0;
@@ -81,6 +76,23 @@ final class CentroidUpdate {
             total += moved;
         }
         return total;
+    }
+
+    // The chunk sums are added in methods of their own: as loops in finish (up to 256 chunks × k × d values per
+    // call), they made the JIT compile all of finish, empty-cluster relocation included, twice with its optimising
+    // compiler (on-stack replacement, then normal: 112 ms of compiler time in LogCompilation, in the second and third
+    // fits of a fresh JVM, delaying the compilation of the hot passes).
+
+    private static void addInto(final double[] total, final double[] values) {
+        for (int v = 0; v < total.length; v++) {
+            total[v] += values[v];
+        }
+    }
+
+    private static void addInto(final int[] total, final int[] values) {
+        for (int v = 0; v < total.length; v++) {
+            total[v] += values[v];
+        }
     }
 
     /**
