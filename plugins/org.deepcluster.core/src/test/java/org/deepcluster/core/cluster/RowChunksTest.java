@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,68 +37,50 @@ class RowChunksTest {
     @Test
     void largePassesCoverEveryChunkOnceAndUseTheThreads() throws Exception {
         final RowChunks chunks = new RowChunks(100_000, 32);
-        final ForkJoinPool pool = new ForkJoinPool(4);
-        try {
-            final Set<Integer> seen = ConcurrentHashMap.newKeySet();
-            final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-            final List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
-            pool.submit(() -> chunks.forEach((chunk, from, to) -> {
-                assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
-                threads.add(Thread.currentThread());
-                ranges.add(new int[]{from, to});
-                try {
-                    Thread.sleep(2); // long enough for the other workers to steal chunks
-                } catch (final InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })).get();
-            assertEquals(chunks.count, seen.size());
-            long covered = 0;
-            for (final int[] r : ranges) {
-                covered += r[1] - r[0];
-            }
-            assertEquals(100_000, covered, "the chunks cover every row once");
-            assertTrue(threads.size() > 1, "a pass of 3.2 million values runs on several threads: " + threads.size());
-        } finally {
-            pool.shutdown();
+        final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+        inPoolOfFour(() -> chunks.forEach((chunk, from, to) -> {
+            assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
+            threads.add(Thread.currentThread());
+            ranges.add(new int[]{from, to});
+            pause();
+        }));
+        assertEquals(chunks.count, seen.size());
+        long covered = 0;
+        for (final int[] r : ranges) {
+            covered += r[1] - r[0];
         }
+        assertEquals(100_000, covered, "the chunks cover every row once");
+        assertTrue(threads.size() > 1, "a pass of 3.2 million values runs on several threads: " + threads.size());
     }
 
     @Test
     void workSpacesAreNeverSharedByTwoThreadsAtOnceAndFewerThanTheChunks() throws Exception {
         final RowChunks chunks = new RowChunks(100_000, 32);
-        final ForkJoinPool pool = new ForkJoinPool(4);
-        try {
-            final Set<Integer> seen = ConcurrentHashMap.newKeySet();
-            final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-            final List<java.util.concurrent.atomic.AtomicBoolean> created = Collections.synchronizedList(
-                new ArrayList<>());
-            final java.util.concurrent.atomic.AtomicInteger clashes = new java.util.concurrent.atomic.AtomicInteger();
-            pool.submit(() -> chunks.forEach(() -> {
-                final java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean();
-                created.add(inUse);
-                return inUse;
-            }, (inUse, chunk, from, to) -> {
-                if (!inUse.compareAndSet(false, true)) {
-                    clashes.incrementAndGet();
-                }
-                assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
-                threads.add(Thread.currentThread());
-                try {
-                    Thread.sleep(1);
-                } catch (final InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                inUse.set(false);
-            })).get();
-            assertEquals(chunks.count, seen.size());
-            assertEquals(0, clashes.get(), "a work space used by two chunks at the same time");
-            assertTrue(threads.size() > 1, "parallel: " + threads.size() + " thread(s)");
-            assertTrue(created.size() >= threads.size() && created.size() < chunks.count / 4,
-                created.size() + " work spaces for " + chunks.count + " chunks on " + threads.size() + " threads");
-        } finally {
-            pool.shutdown();
-        }
+        final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        final List<AtomicBoolean> created = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger clashes = new AtomicInteger();
+        inPoolOfFour(() -> chunks.forEach(() -> {
+            final AtomicBoolean inUse = new AtomicBoolean();
+            created.add(inUse);
+            return inUse;
+        }, (inUse, chunk, from, to) -> {
+            if (!inUse.compareAndSet(false, true)) {
+                clashes.incrementAndGet();
+            }
+            assertTrue(seen.add(chunk), "chunk " + chunk + " runs once");
+            threads.add(Thread.currentThread());
+            pause();
+            inUse.set(false);
+        }));
+        assertEquals(chunks.count, seen.size());
+        assertEquals(0, clashes.get(), "a work space used by two chunks at the same time");
+        assertTrue(threads.size() > 1, "parallel: " + threads.size() + " thread(s)");
+        assertTrue(created.size() >= threads.size() && created.size() < chunks.count / 4,
+            created.size() + " work spaces for " + chunks.count + " chunks on " + threads.size() + " threads");
+
         // Serial passes use one work space, chunks in order.
         final RowChunks small = new RowChunks(10_000, 32);
         final List<Object> works = new ArrayList<>();
@@ -111,6 +95,25 @@ class RowChunksTest {
         assertEquals(small.count, order.size());
         for (int c = 0; c < order.size(); c++) {
             assertEquals(c, order.get(c));
+        }
+    }
+
+    /** Runs a pass in a pool of four threads (parallel streams started there use that pool). */
+    private static void inPoolOfFour(final Runnable pass) throws Exception {
+        final ForkJoinPool pool = new ForkJoinPool(4);
+        try {
+            pool.submit(pass).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Long enough for the other workers to steal chunks. */
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
