@@ -6,8 +6,9 @@ import org.deepcluster.core.cluster.BlockColumns;
  * The parameters of a Gaussian mixture (weights, means, covariances) together with what the E-step needs, derived
  * once per M-step: the Cholesky factors of the precision matrices and their log-determinants (scikit-learn's
  * {@code precisions_cholesky_} parameterisation, which keeps the log-densities stable), and for the diagonal and
- * spherical types the means and precisions transposed so that the hot loop runs over components in its innermost
- * loop (which the JIT vectorises). Immutable after construction; arrays are owned.
+ * spherical types the means and precisions transposed so that the per-row loop ({@link #weightedLogDensities}, used
+ * to assign new rows) runs over components in its innermost loop, and the precisions row by row for the fit's E-step
+ * over blocks of rows ({@link #blockLogDensities}). Immutable after construction; arrays are owned.
  *
  * <p>Layouts: {@code means} k × d row-major; {@code covariances} and {@code precisionCholesky} per component: full
  * d × d row-major (the precision factor P is upper triangular with precision = P Pᵀ), diagonal d values, spherical
