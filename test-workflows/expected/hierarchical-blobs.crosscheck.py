@@ -17,6 +17,8 @@ from scipy.cluster.hierarchy import linkage
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
+from merge_history import check_merge_history
+
 
 def main(out_dir):
     with open(f"{out_dir}/2_Hierarchical_Clustering_port0.csv") as f:
@@ -31,28 +33,7 @@ def main(out_dir):
           f"{adjusted_rand_score(truth, ours):.10f}, NMI {normalized_mutual_info_score(truth, ours):.10f}; "
           f"ARI workflow vs scikit-learn {adjusted_rand_score(ours, ref):.6f}; "
           f"scipy's last merge heights {' '.join(f'{h:.6g}' for h in heights)}")
-    check_merge_history(out_dir, x, [r["RowID"] for r in rows], ours)
-
-
-def check_merge_history(out_dir, x, row_ids, clusters):
-    """The Merge history port against scipy's linkage matrix and the workflow's clusters."""
-    with open(f"{out_dir}/2_Hierarchical_Clustering_port2.csv") as f:
-        merges = list(csv.DictReader(f))
-    z = linkage(x, method="ward")
-    n = len(x)
-    assert len(merges) == n - 1 == len(z), (len(merges), len(z))
-    ids = np.array([[int(m["Left"]), int(m["Right"]), int(m["Size"])] for m in merges])
-    same_ids = bool((ids[:, 0] == z[:, 0]).all() and (ids[:, 1] == z[:, 1]).all() and (ids[:, 2] == z[:, 3]).all())
-    height_diff = max(abs(float(m["Height"]) - z[i, 2]) for i, m in enumerate(merges))
-    for m in merges:
-        for side, column in (("Left", "Left row ID"), ("Right", "Right row ID")):
-            expected = row_ids[int(m[side])] if int(m[side]) < n else ""
-            assert m[column] == expected, (m, column, expected)
-    k = len(set(clusters))
-    kept = [m["Kept"] == "true" for m in merges]
-    assert kept == [i < n - k for i in range(n - 1)], "Kept = the first n - k merges"
-    print(f"merge history: {len(merges)} merges, ids and sizes equal scipy's: {same_ids}, largest height difference "
-          f"{height_diff:.3g}, row IDs and Kept flags consistent")
+    check_merge_history(out_dir, linkage(x, method="ward"), [r["RowID"] for r in rows], ours)
 
 
 if __name__ == "__main__":

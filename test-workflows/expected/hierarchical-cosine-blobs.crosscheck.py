@@ -29,6 +29,8 @@ from sklearn.metrics import (adjusted_rand_score, completeness_score, homogeneit
                              normalized_mutual_info_score, v_measure_score)
 from sklearn.metrics.cluster import contingency_matrix
 
+from merge_history import check_merge_history
+
 K = 4
 HEIGHT_TOLERANCE = 1e-9
 SCORE_TOLERANCE = 1e-12
@@ -54,7 +56,7 @@ def main(out_dir):
           f"cluster sizes {sorted(np.bincount(ref).tolist())}")
     print(f"SciPy's last merge heights {' '.join(f'{h:.6g}' for h in z[-5:, 2][::-1])}")
 
-    check_merge_history(out_dir, z, [r["RowID"] for r in rows], ours)
+    check_merge_history(out_dir, z, [r["RowID"] for r in rows], ours, HEIGHT_TOLERANCE)
     check_scores(out_dir, truth, ref)
 
     euclidean = AgglomerativeClustering(n_clusters=K, metric="euclidean", linkage="average").fit_predict(x)
@@ -65,28 +67,6 @@ def main(out_dir):
           f"{normalized_mutual_info_score(truth, euclidean):.4f}, cluster sizes "
           f"{sorted(np.bincount(euclidean).tolist())}")
     print("all checks passed")
-
-
-def check_merge_history(out_dir, z, row_ids, clusters):
-    """The Merge history port against SciPy's linkage matrix and the workflow's clusters."""
-    with open(f"{out_dir}/2_Hierarchical_Clustering_port2.csv") as f:
-        merges = list(csv.DictReader(f))
-    n = len(row_ids)
-    assert len(merges) == n - 1 == len(z), (len(merges), len(z))
-    ids = np.array([[int(m["Left"]), int(m["Right"]), int(m["Size"])] for m in merges])
-    assert (ids[:, 0] == z[:, 0]).all() and (ids[:, 1] == z[:, 1]).all() and (ids[:, 2] == z[:, 3]).all(), \
-        "merge ids or sizes differ from SciPy's linkage matrix"
-    height_diff = max(abs(float(m["Height"]) - z[i, 2]) for i, m in enumerate(merges))
-    assert height_diff <= HEIGHT_TOLERANCE, f"merge heights differ from SciPy's by {height_diff}"
-    for m in merges:
-        for side, column in (("Left", "Left row ID"), ("Right", "Right row ID")):
-            expected = row_ids[int(m[side])] if int(m[side]) < n else ""
-            assert m[column] == expected, (m, column, expected)
-    k = len(set(clusters))
-    kept = [m["Kept"] == "true" for m in merges]
-    assert kept == [i < n - k for i in range(n - 1)], "Kept = the first n - k merges"
-    print(f"merge history: {len(merges)} merges, ids and sizes equal SciPy's, largest height difference "
-          f"{height_diff:.3g}, row IDs and Kept flags consistent")
 
 
 def check_scores(out_dir, truth, ref):
